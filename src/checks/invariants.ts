@@ -1,0 +1,72 @@
+import { TASK_STATUSES, isPending, type TaskStatus } from '../model/task.js';
+import type { World } from '../model/world.js';
+import type { Millis } from '../engine/time.js';
+
+/** An impossible state: the simulator is wrong, not the scenario. */
+export class InvariantViolation extends Error {
+  constructor(readonly violations: string[], readonly at: Millis) {
+    super(`invariant violated at ${at} ms: ${violations.join('; ')}`);
+    this.name = 'InvariantViolation';
+  }
+}
+
+/**
+ * Every invariant of the world, checked from scratch (O(instances + tasks)): run after every event
+ * under `--check` and in tests. Returns the violations found, empty when all hold.
+ */
+export function findViolations(world: World): string[] {
+  const problems: string[] = [];
+  const counted = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+  const perInstance = new Map<string, { cpu: number; mem: number; running: number; pending: number; ids: number }>();
+  for (const task of world.tasks) {
+    counted[task.lastStatus]++;
+    if (task.lastStatus === 'STOPPED') continue;
+    const usage = perInstance.get(task.containerInstanceId) ?? { cpu: 0, mem: 0, running: 0, pending: 0, ids: 0 };
+    usage.cpu += task.reservation.cpuUnits;
+    usage.mem += task.reservation.memoryMiB;
+    usage.ids++;
+    if (task.lastStatus === 'RUNNING') usage.running++;
+    if (isPending(task.lastStatus)) usage.pending++;
+    perInstance.set(task.containerInstanceId, usage);
+    if (!world.instancesById.get(task.containerInstanceId)?.taskIds.has(task.id)) {
+      problems.push(`task ${task.id} (${task.lastStatus}) is not listed on instance ${task.containerInstanceId}`);
+    }
+  }
+  for (const status of TASK_STATUSES) {
+    if (counted[status] !== world.statusCounts[status]) {
+      problems.push(`${status} count is ${world.statusCounts[status]} but ${counted[status]} tasks are ${status}`);
+    }
+  }
+  for (const instance of world.instances) {
+    const usage = perInstance.get(instance.id) ?? { cpu: 0, mem: 0, running: 0, pending: 0, ids: 0 };
+    const { registered, remaining } = instance;
+    if (remaining.cpuUnits < 0 || remaining.memoryMiB < 0) {
+      problems.push(`instance ${instance.id} over-committed: remaining ${remaining.cpuUnits} CPU, ${remaining.memoryMiB} MiB`);
+    }
+    if (registered.cpuUnits - remaining.cpuUnits !== usage.cpu || registered.memoryMiB - remaining.memoryMiB !== usage.mem) {
+      problems.push(
+        `instance ${instance.id} accounts ${registered.cpuUnits - remaining.cpuUnits} CPU / ${registered.memoryMiB - remaining.memoryMiB} MiB reserved, its tasks hold ${usage.cpu} / ${usage.mem}`,
+      );
+    }
+    if (instance.runningTasksCount !== usage.running || instance.pendingTasksCount !== usage.pending || instance.taskIds.size !== usage.ids) {
+      problems.push(
+        `instance ${instance.id} counts running ${instance.runningTasksCount}, pending ${instance.pendingTasksCount}, tasks ${instance.taskIds.size}; actual ${usage.running}, ${usage.pending}, ${usage.ids}`,
+      );
+    }
+  }
+  let running = 0;
+  let pending = 0;
+  for (const counts of world.groupCounts.values()) {
+    running += counts.running;
+    pending += counts.pending;
+  }
+  if (running !== world.statusCounts.RUNNING) problems.push(`task groups count ${running} RUNNING, the cluster ${world.statusCounts.RUNNING}`);
+  const clusterPending = world.statusCounts.PROVISIONING + world.statusCounts.PENDING + world.statusCounts.ACTIVATING;
+  if (pending !== clusterPending) problems.push(`task groups count ${pending} pending, the cluster ${clusterPending}`);
+  return problems;
+}
+
+export function assertInvariants(world: World, now: Millis): void {
+  const problems = findViolations(world);
+  if (problems.length > 0) throw new InvariantViolation(problems, now);
+}

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { loadScenario } from '../scenario/load-scenario.js';
+import type { ScenarioSpec } from '../scenario/scenario-spec.js';
+import { badInput } from './cli-error.js';
+
+/** Reads and validates a scenario file; any problem becomes exit code 2 with one line per problem. */
+export function readScenario(file: string): ScenarioSpec {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw badInput(`${file}: cannot read the scenario file (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`);
+  }
+  const loaded = loadScenario(text);
+  if (!loaded.ok) {
+    throw badInput(loaded.errors.map((e) => `${file}: ${e.path === '' ? '' : `${e.path}: `}${e.message}`).join('\n'));
+  }
+  return loaded.spec;
+}

@@ -1,0 +1,26 @@
+import type { TaskStatus } from '../model/task.js';
+
+/**
+ * Every event of an ECS simulation, as plain data. Past tense for what happened, `...Due` for timers.
+ * Handlers for all of them live in `handlers.ts`, checked by the compiler.
+ */
+export type SimEvent =
+  /** A workload source calls RunTask (index into spec.runTasks). */
+  | { kind: 'RunTaskRequested'; source: number }
+  /** A task's time in its current state is up; it moves to `to`. */
+  | { kind: 'TaskTransitionDue'; taskId: string; to: TaskStatus }
+  /** The task's essential container exits after its run duration; the task begins to stop. */
+  | { kind: 'EssentialContainerExited'; taskId: string }
+  /** The once-a-minute sample of the series in Results. */
+  | { kind: 'SeriesSampleDue' };
+
+/**
+ * Same-millisecond order: tasks that stop release resources before new placements are tried, and
+ * series samples see the state after everything else at that instant.
+ */
+export const PHASE = {
+  stops: 0,
+  lifecycle: 1,
+  requests: 2,
+  sample: 3,
+} as const;

@@ -1,0 +1,22 @@
+import type { Handlers } from '../engine/engine.js';
+import { sampleSeries } from '../results/series-recorder.js';
+import type { SimEvent } from './events.js';
+import { PHASE } from './events.js';
+import { runTaskRequested } from './run-task.js';
+import type { Simulation } from './simulation.js';
+import { essentialContainerExited, transitionTask } from './task-lifecycle.js';
+
+/** The handler of every event kind; a kind without a handler does not compile. */
+export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
+  const task = (id: string) => sim.world.tasksById.get(id)!;
+  return {
+    RunTaskRequested: (event) => runTaskRequested(sim, event.source),
+    TaskTransitionDue: (event) => transitionTask(sim, task(event.taskId), event.to),
+    EssentialContainerExited: (event) => essentialContainerExited(sim, task(event.taskId)),
+    SeriesSampleDue: () => {
+      sampleSeries(sim.series, sim.world, sim.engine.now);
+      const next = sim.engine.now + sim.series.periodMs;
+      if (next <= sim.spec.durationMs) sim.engine.at(next, PHASE.sample, { kind: 'SeriesSampleDue' });
+    },
+  } satisfies Handlers<SimEvent>;
+}

@@ -1,0 +1,47 @@
+import { sample } from '../engine/distributions.js';
+import { placeTask } from '../placement/place-task.js';
+import { nextArrival } from '../workload/arrivals.js';
+import { PHASE } from './events.js';
+import type { Simulation } from './simulation.js';
+import { launchTask } from './task-lifecycle.js';
+
+/**
+ * A workload source calls RunTask: place `count` tasks one after another (each placement sees the
+ * resources the previous one reserved); a task that fits nowhere becomes a RunTask failure, as
+ * RunTask reports it. Then schedule the source's next call.
+ */
+export function runTaskRequested(sim: Simulation, sourceIndex: number): void {
+  const source = sim.spec.runTasks[sourceIndex];
+  const { world, engine } = sim;
+  const td = world.taskDefinitions.get(source.taskDefinition)!;
+  for (let i = 0; i < source.count; i++) {
+    world.tasksRequested++;
+    const placement = placeTask(td.reservation, world.instances, sim.random.placement);
+    if (placement.placed) {
+      const runDurationMs = Math.max(0, Math.round(sample(source.duration, sim.random.runDurations[sourceIndex])));
+      launchTask(sim, { group: source.group, taskDefinition: source.taskDefinition, startedBy: source.startedBy, runDurationMs }, placement.instance);
+    } else {
+      world.runTaskFailures.push({
+        at: engine.now,
+        source: source.name,
+        taskDefinition: source.taskDefinition,
+        group: source.group,
+        reason: placement.reason,
+        containerInstanceId: placement.closest?.id,
+        detail: placement.detail,
+      });
+    }
+  }
+  scheduleNextArrival(sim, sourceIndex);
+}
+
+/** Schedules the next RunTask call of a source, if it has one left inside its window. */
+export function scheduleNextArrival(sim: Simulation, sourceIndex: number): void {
+  const source = sim.spec.runTasks[sourceIndex];
+  const state = sim.arrivals[sourceIndex];
+  const at = nextArrival(source.arrivals, source, state.callsMade, state.lastAt, sim.random.arrivals[sourceIndex]);
+  if (at === undefined || at < sim.engine.now) return;
+  state.callsMade++;
+  state.lastAt = at;
+  sim.engine.at(at, PHASE.requests, { kind: 'RunTaskRequested', source: sourceIndex });
+}

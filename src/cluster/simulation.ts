@@ -1,0 +1,36 @@
+import type { Engine } from '../engine/engine.js';
+import { RandomStream } from '../engine/random.js';
+import type { Millis } from '../engine/time.js';
+import type { World } from '../model/world.js';
+import type { SeriesRecorder } from '../results/series-recorder.js';
+import type { ScenarioSpec } from '../scenario/scenario-spec.js';
+import type { SimEvent } from './events.js';
+
+/** Everything a handler may touch: the spec, the world, the engine, the random streams, the recorder. */
+export interface Simulation {
+  spec: ScenarioSpec;
+  world: World;
+  engine: Engine<SimEvent>;
+  random: SimulationRandom;
+  series: SeriesRecorder;
+  /** Per RunTask source: calls made so far and when the last one was. */
+  arrivals: { callsMade: number; lastAt: Millis | undefined }[];
+}
+
+/** One stream per subsystem and per source, forked by name, so none shifts another. */
+export interface SimulationRandom {
+  arrivals: RandomStream[];
+  runDurations: RandomStream[];
+  lifecycle: RandomStream;
+  placement: RandomStream;
+}
+
+export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom {
+  const root = new RandomStream(seed);
+  return {
+    arrivals: spec.runTasks.map((s) => root.fork(`arrivals/${s.name}`)),
+    runDurations: spec.runTasks.map((s) => root.fork(`run-duration/${s.name}`)),
+    lifecycle: root.fork('lifecycle'),
+    placement: root.fork('placement'),
+  };
+}

@@ -1,0 +1,128 @@
+import { sample } from '../engine/distributions.js';
+import type { Millis } from '../engine/time.js';
+import type { ContainerInstance } from '../model/container-instance.js';
+import { isLegalTransition, isPending, type Task, type TaskStatus } from '../model/task.js';
+import { pendingTaskCount, taskId } from '../model/world.js';
+import type { StateDurationsSpec } from '../scenario/scenario-schema.js';
+import { PHASE } from './events.js';
+import type { Simulation } from './simulation.js';
+
+/** How long a task stays in each state before the next, by the scenario's taskStateDurations. */
+const DURATION_OF: Partial<Record<TaskStatus, keyof StateDurationsSpec>> = {
+  PROVISIONING: 'provisioning',
+  PENDING: 'pending',
+  ACTIVATING: 'activating',
+  DEACTIVATING: 'deactivating',
+  STOPPING: 'stopping',
+  DEPROVISIONING: 'deprovisioning',
+};
+
+const NEXT_ON_START: Partial<Record<TaskStatus, TaskStatus>> = { PROVISIONING: 'PENDING', PENDING: 'ACTIVATING', ACTIVATING: 'RUNNING' };
+const NEXT_ON_STOP: Partial<Record<TaskStatus, TaskStatus>> = { DEACTIVATING: 'STOPPING', STOPPING: 'DEPROVISIONING', DEPROVISIONING: 'STOPPED' };
+
+export interface LaunchRequest {
+  group: string;
+  taskDefinition: string;
+  startedBy: string;
+  runDurationMs: Millis;
+}
+
+/** Creates a task on `instance` in PROVISIONING, reserving its resources there, and starts its lifecycle. */
+export function launchTask(sim: Simulation, request: LaunchRequest, instance: ContainerInstance): Task {
+  const { world, engine } = sim;
+  const td = world.taskDefinitions.get(request.taskDefinition)!;
+  const task: Task = {
+    id: taskId(world.tasks.length + 1),
+    group: request.group,
+    taskDefinition: request.taskDefinition,
+    startedBy: request.startedBy,
+    launchType: 'EC2',
+    containerInstanceId: instance.id,
+    availabilityZone: instance.availabilityZone,
+    reservation: { ...td.reservation },
+    lastStatus: 'PROVISIONING',
+    desiredStatus: 'RUNNING',
+    createdAt: engine.now,
+    runDurationMs: request.runDurationMs,
+    waitForCapacityMs: 0,
+  };
+  world.tasks.push(task);
+  world.tasksById.set(task.id, task);
+  instance.remaining.cpuUnits -= task.reservation.cpuUnits;
+  instance.remaining.memoryMiB -= task.reservation.memoryMiB;
+  instance.taskIds.add(task.id);
+  instance.pendingTasksCount++;
+  world.statusCounts.PROVISIONING++;
+  groupCounts(sim, task.group).pending++;
+  notePeaks(sim);
+  scheduleNext(sim, task);
+  return task;
+}
+
+/** Moves a task to its next state; the one place task status changes. */
+export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): void {
+  const from = task.lastStatus;
+  if (!isLegalTransition(from, to)) throw new Error(`task ${task.id}: illegal transition ${from} -> ${to}`);
+  const { world, engine } = sim;
+  const instance = world.instancesById.get(task.containerInstanceId)!;
+  const group = groupCounts(sim, task.group);
+  world.statusCounts[from]--;
+  world.statusCounts[to]++;
+  task.lastStatus = to;
+  if (isPending(from) && !isPending(to)) {
+    instance.pendingTasksCount--;
+    group.pending--;
+  }
+  if (to === 'RUNNING') {
+    task.startedAt = engine.now;
+    instance.runningTasksCount++;
+    group.running++;
+    engine.after(task.runDurationMs, PHASE.lifecycle, { kind: 'EssentialContainerExited', taskId: task.id });
+  }
+  if (from === 'RUNNING') {
+    instance.runningTasksCount--;
+    group.running--;
+  }
+  if (to === 'STOPPED') {
+    task.stoppedAt = engine.now;
+    instance.remaining.cpuUnits += task.reservation.cpuUnits;
+    instance.remaining.memoryMiB += task.reservation.memoryMiB;
+    instance.taskIds.delete(task.id);
+  }
+  notePeaks(sim);
+  scheduleNext(sim, task);
+}
+
+/** The essential container exited: the task's desired status becomes STOPPED and it begins to stop. */
+export function essentialContainerExited(sim: Simulation, task: Task): void {
+  task.desiredStatus = 'STOPPED';
+  task.stopCode = 'EssentialContainerExited';
+  task.stoppedReason = 'Essential container in task exited';
+  task.stoppingAt = sim.engine.now;
+  transitionTask(sim, task, 'DEACTIVATING');
+}
+
+function scheduleNext(sim: Simulation, task: Task): void {
+  const status = task.lastStatus;
+  const next = task.desiredStatus === 'RUNNING' ? NEXT_ON_START[status] : NEXT_ON_STOP[status];
+  if (!next) return;
+  const durationKey = DURATION_OF[status]!;
+  const delay = Math.max(0, Math.round(sample(sim.spec.taskStateDurations[durationKey], sim.random.lifecycle)));
+  const phase = task.desiredStatus === 'STOPPED' ? PHASE.stops : PHASE.lifecycle;
+  sim.engine.after(delay, phase, { kind: 'TaskTransitionDue', taskId: task.id, to: next });
+}
+
+function groupCounts(sim: Simulation, group: string): { pending: number; running: number } {
+  let counts = sim.world.groupCounts.get(group);
+  if (!counts) {
+    counts = { pending: 0, running: 0 };
+    sim.world.groupCounts.set(group, counts);
+  }
+  return counts;
+}
+
+function notePeaks(sim: Simulation): void {
+  const { world } = sim;
+  world.peaks.runningTasks = Math.max(world.peaks.runningTasks, world.statusCounts.RUNNING);
+  world.peaks.pendingTasks = Math.max(world.peaks.pendingTasks, pendingTaskCount(world));
+}

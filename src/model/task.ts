@@ -1,0 +1,74 @@
+import type { Millis } from '../engine/time.js';
+import type { Resources } from './resources.js';
+
+/** ECS task lifecycle states, in lifecycle order (ECS developer guide, task lifecycle). */
+export const TASK_STATUSES = [
+  'PROVISIONING',
+  'PENDING',
+  'ACTIVATING',
+  'RUNNING',
+  'DEACTIVATING',
+  'STOPPING',
+  'DEPROVISIONING',
+  'STOPPED',
+] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/**
+ * Legal transitions. A task moves forward one state at a time; a task stopped before it reaches
+ * RUNNING (it failed to start, or was stopped while starting) jumps ahead to DEACTIVATING or STOPPING.
+ */
+export const TASK_TRANSITIONS: Record<TaskStatus, readonly TaskStatus[]> = {
+  PROVISIONING: ['PENDING', 'DEACTIVATING', 'STOPPING', 'DEPROVISIONING', 'STOPPED'],
+  PENDING: ['ACTIVATING', 'DEACTIVATING', 'STOPPING'],
+  ACTIVATING: ['RUNNING', 'DEACTIVATING', 'STOPPING'],
+  RUNNING: ['DEACTIVATING'],
+  DEACTIVATING: ['STOPPING'],
+  STOPPING: ['DEPROVISIONING'],
+  DEPROVISIONING: ['STOPPED'],
+  STOPPED: [],
+};
+
+export function isLegalTransition(from: TaskStatus, to: TaskStatus): boolean {
+  return TASK_TRANSITIONS[from].includes(to);
+}
+
+/** The state after `status` on the normal path, or undefined for STOPPED. */
+export function nextStatus(status: TaskStatus): TaskStatus | undefined {
+  return TASK_STATUSES[TASK_STATUSES.indexOf(status) + 1];
+}
+
+/** States that count as "pending" in ECS's pendingCount: placed or being placed, not yet RUNNING. */
+export function isPending(status: TaskStatus): boolean {
+  return status === 'PROVISIONING' || status === 'PENDING' || status === 'ACTIVATING';
+}
+
+export type TaskStopCode = 'EssentialContainerExited' | 'TaskFailedToStart' | 'UserInitiated' | 'ServiceSchedulerInitiated';
+
+export interface Task {
+  /** Per-run readable id: `t-000042`. */
+  id: string;
+  /** Task group: `family:<family>` for standalone tasks unless RunTask names one. */
+  group: string;
+  /** `family:revision`. */
+  taskDefinition: string;
+  /** Which scenario source started it (a workload.runTasks entry's name). */
+  startedBy: string;
+  launchType: 'EC2';
+  containerInstanceId: string;
+  availabilityZone: string;
+  reservation: Resources;
+  lastStatus: TaskStatus;
+  desiredStatus: 'RUNNING' | 'STOPPED';
+  createdAt: Millis;
+  /** When it reached RUNNING. */
+  startedAt?: Millis;
+  stoppingAt?: Millis;
+  stoppedAt?: Millis;
+  stopCode?: TaskStopCode;
+  stoppedReason?: string;
+  /** How long its essential container runs once RUNNING. */
+  runDurationMs: Millis;
+  /** Time spent waiting for capacity before placement (RunTask on fixed instances fails instead of waiting). */
+  waitForCapacityMs: Millis;
+}

@@ -1,0 +1,72 @@
+import type { Millis } from '../engine/time.js';
+import type { ContainerInstance } from './container-instance.js';
+import { TASK_STATUSES, type Task, type TaskStatus } from './task.js';
+import type { TaskDefinition } from './task-definition.js';
+
+/** Why a RunTask call could not place a task, as RunTask's `failures[]` reports it. */
+export interface RunTaskFailure {
+  at: Millis;
+  /** The workload source that called RunTask. */
+  source: string;
+  taskDefinition: string;
+  group: string;
+  /** `RESOURCE:CPU`, `RESOURCE:MEMORY`, or ECS's message when the cluster has no instances. */
+  reason: string;
+  /** The closest matching container instance, when there is one. */
+  containerInstanceId?: string;
+  /** What that instance lacks, in words: `needs 1024 CPU units, has 512 remaining`. */
+  detail: string;
+}
+
+/** The whole mutable state of one simulated cluster. Handlers change it; pure functions read it. */
+export interface World {
+  clusterName: string;
+  region: string;
+  availabilityZones: string[];
+  /** In id order; the order every scan and tie-break uses. */
+  instances: ContainerInstance[];
+  instancesById: Map<string, ContainerInstance>;
+  taskDefinitions: Map<string, TaskDefinition>;
+  /** Every task ever created, in creation order. */
+  tasks: Task[];
+  tasksById: Map<string, Task>;
+  /** How many tasks are in each lifecycle state right now. */
+  statusCounts: Record<TaskStatus, number>;
+  /** Tasks not yet RUNNING (PROVISIONING, PENDING, ACTIVATING) and RUNNING, per task group. */
+  groupCounts: Map<string, { pending: number; running: number }>;
+  runTaskFailures: RunTaskFailure[];
+  /** Highest counts seen at any instant (not just at sample times). */
+  peaks: { runningTasks: number; pendingTasks: number };
+  tasksRequested: number;
+}
+
+export function emptyWorld(clusterName: string, region: string, availabilityZones: string[]): World {
+  return {
+    clusterName,
+    region,
+    availabilityZones,
+    instances: [],
+    instancesById: new Map(),
+    taskDefinitions: new Map(),
+    tasks: [],
+    tasksById: new Map(),
+    statusCounts: Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>,
+    groupCounts: new Map(),
+    runTaskFailures: [],
+    peaks: { runningTasks: 0, pendingTasks: 0 },
+    tasksRequested: 0,
+  };
+}
+
+export function pendingTaskCount(world: World): number {
+  return world.statusCounts.PROVISIONING + world.statusCounts.PENDING + world.statusCounts.ACTIVATING;
+}
+
+/** Readable per-run ids, zero-padded so they sort in creation order: `i-0001`, `t-000042`. */
+export function instanceId(n: number): string {
+  return `i-${String(n).padStart(4, '0')}`;
+}
+
+export function taskId(n: number): string {
+  return `t-${String(n).padStart(6, '0')}`;
+}

@@ -1,0 +1,101 @@
+import type { World } from '../model/world.js';
+import type { ScenarioSpec } from '../scenario/scenario-spec.js';
+import { VERSION } from '../version.js';
+import { mean, percentile } from './percentile.js';
+import type { InstanceRecord, Results, Series, TaskRecord } from './results.js';
+import type { SeriesRecorder } from './series-recorder.js';
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Turns the final world and the recorded series into Results. Pure: same inputs, same JSON. */
+export function buildResults(spec: ScenarioSpec, seed: number, durationMs: number, world: World, recorder: SeriesRecorder, eventsFired: number): Results {
+  const tasks = world.tasks.map(taskRecord);
+  const tasksPerInstance = new Map<string, number>();
+  for (const task of world.tasks) tasksPerInstance.set(task.containerInstanceId, (tasksPerInstance.get(task.containerInstanceId) ?? 0) + 1);
+  const instances = world.instances.map((i): InstanceRecord => ({
+    id: i.id,
+    instanceType: i.instanceType,
+    availabilityZone: i.availabilityZone,
+    purchaseOption: 'on-demand',
+    capacityProvider: null,
+    attributes: i.attributes,
+    registeredCpuUnits: i.registered.cpuUnits,
+    registeredMemoryMiB: i.registered.memoryMiB,
+    launchedAt: i.launchedAt,
+    registeredAt: i.registeredAt,
+    terminatedAt: i.terminatedAt ?? null,
+    tasksPlaced: tasksPerInstance.get(i.id) ?? 0,
+  }));
+  const failuresByReason: Record<string, number> = {};
+  for (const f of world.runTaskFailures) failuresByReason[f.reason] = (failuresByReason[f.reason] ?? 0) + 1;
+  const waits = tasks.map((t) => t.waitForCapacityMs).sort((a, b) => a - b);
+  const series = toSeries(recorder);
+  return {
+    ecsimVersion: VERSION,
+    scenario: {
+      name: spec.name,
+      ...(spec.description !== undefined ? { description: spec.description } : {}),
+      seed,
+      durationMs,
+      region: spec.region,
+      clusterName: spec.cluster.clusterName,
+      availabilityZones: spec.cluster.availabilityZones,
+    },
+    summary: {
+      eventsFired,
+      tasksRequested: world.tasksRequested,
+      tasksPlaced: world.tasks.length,
+      tasksStarted: tasks.filter((t) => t.startedAt !== null).length,
+      tasksStopped: world.statusCounts.STOPPED,
+      runTaskFailures: world.runTaskFailures.length,
+      failuresByReason,
+      peakRunningTasks: world.peaks.runningTasks,
+      peakPendingTasks: world.peaks.pendingTasks,
+      peakInstances: Math.max(0, ...series.instances),
+      cpuReservation: { mean: round2(mean(series.cpuReservation)), max: Math.max(0, ...series.cpuReservation) },
+      memoryReservation: { mean: round2(mean(series.memoryReservation)), max: Math.max(0, ...series.memoryReservation) },
+      waitForCapacityMs: { p50: percentile(waits, 50), p95: percentile(waits, 95), max: waits.at(-1) ?? 0 },
+    },
+    tasks,
+    instances,
+    runTaskFailures: world.runTaskFailures.map((f) => ({ ...f, containerInstanceId: f.containerInstanceId ?? null })),
+    series,
+    notes: spec.notes,
+  };
+}
+
+function taskRecord(t: World['tasks'][number]): TaskRecord {
+  return {
+    id: t.id,
+    group: t.group,
+    taskDefinition: t.taskDefinition,
+    startedBy: t.startedBy,
+    launchType: t.launchType,
+    containerInstanceId: t.containerInstanceId,
+    availabilityZone: t.availabilityZone,
+    cpuUnits: t.reservation.cpuUnits,
+    memoryMiB: t.reservation.memoryMiB,
+    lastStatus: t.lastStatus,
+    createdAt: t.createdAt,
+    startedAt: t.startedAt ?? null,
+    stoppingAt: t.stoppingAt ?? null,
+    stoppedAt: t.stoppedAt ?? null,
+    stopCode: t.stopCode ?? null,
+    stoppedReason: t.stoppedReason ?? null,
+    waitForCapacityMs: t.waitForCapacityMs,
+  };
+}
+
+function toSeries(r: SeriesRecorder): Series {
+  return {
+    periodMs: r.periodMs,
+    t: r.t,
+    runningTasks: r.runningTasks,
+    pendingTasks: r.pendingTasks,
+    instances: r.instances,
+    cpuReservation: r.cpuReservation,
+    memoryReservation: r.memoryReservation,
+    byGroup: Object.fromEntries([...r.byGroup].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    byInstance: Object.fromEntries(r.byInstance),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Results: the contract between the simulator and everything that reads its output (the report,
+ * `ecsim compare`, users' scripts). Plain JSON; times in milliseconds of simulated time.
+ */
+import type { TaskStatus, TaskStopCode } from '../model/task.js';
+
+export interface Results {
+  ecsimVersion: string;
+  scenario: { name: string; description?: string; seed: number; durationMs: number; region: string; clusterName: string; availabilityZones: string[] };
+  summary: Summary;
+  tasks: TaskRecord[];
+  instances: InstanceRecord[];
+  runTaskFailures: RunTaskFailureRecord[];
+  series: Series;
+  /** Fields of the scenario that were accepted but are not simulated. */
+  notes: { path: string; message: string }[];
+}
+
+export interface Summary {
+  eventsFired: number;
+  tasksRequested: number;
+  tasksPlaced: number;
+  tasksStarted: number;
+  tasksStopped: number;
+  runTaskFailures: number;
+  failuresByReason: Record<string, number>;
+  peakRunningTasks: number;
+  peakPendingTasks: number;
+  peakInstances: number;
+  /** Cluster CPUReservation / MemoryReservation over the per-minute samples, percent. */
+  cpuReservation: { mean: number; max: number };
+  memoryReservation: { mean: number; max: number };
+  /** Time placed tasks waited for capacity, ms. */
+  waitForCapacityMs: { p50: number; p95: number; max: number };
+}
+
+export interface TaskRecord {
+  id: string;
+  group: string;
+  taskDefinition: string;
+  startedBy: string;
+  launchType: 'EC2';
+  containerInstanceId: string;
+  availabilityZone: string;
+  cpuUnits: number;
+  memoryMiB: number;
+  lastStatus: TaskStatus;
+  createdAt: number;
+  startedAt: number | null;
+  stoppingAt: number | null;
+  stoppedAt: number | null;
+  stopCode: TaskStopCode | null;
+  stoppedReason: string | null;
+  waitForCapacityMs: number;
+}
+
+export interface InstanceRecord {
+  id: string;
+  instanceType: string;
+  availabilityZone: string;
+  purchaseOption: 'on-demand';
+  capacityProvider: null;
+  attributes: Record<string, string>;
+  registeredCpuUnits: number;
+  registeredMemoryMiB: number;
+  launchedAt: number;
+  registeredAt: number;
+  terminatedAt: number | null;
+  tasksPlaced: number;
+}
+
+export interface RunTaskFailureRecord {
+  at: number;
+  source: string;
+  taskDefinition: string;
+  group: string;
+  reason: string;
+  containerInstanceId: string | null;
+  detail: string;
+}
+
+/** Per-minute samples at the times in `t`; every array has one value per time. */
+export interface Series {
+  periodMs: number;
+  t: number[];
+  runningTasks: number[];
+  pendingTasks: number[];
+  instances: number[];
+  cpuReservation: number[];
+  memoryReservation: number[];
+  byGroup: Record<string, { running: number[]; pending: number[] }>;
+  byInstance: Record<string, { cpuReservation: number[]; memoryReservation: number[] }>;
+}

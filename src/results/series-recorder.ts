@@ -1,0 +1,79 @@
+import { reservationPercent } from '../model/resources.js';
+import { pendingTaskCount, type World } from '../model/world.js';
+import type { Millis } from '../engine/time.js';
+
+/** Per-minute samples of the cluster, the raw material of Results.series. */
+export interface SeriesRecorder {
+  periodMs: Millis;
+  t: Millis[];
+  runningTasks: number[];
+  pendingTasks: number[];
+  instances: number[];
+  cpuReservation: number[];
+  memoryReservation: number[];
+  byGroup: Map<string, { running: number[]; pending: number[] }>;
+  byInstance: Map<string, { cpuReservation: number[]; memoryReservation: number[] }>;
+}
+
+export function newSeriesRecorder(periodMs: Millis): SeriesRecorder {
+  return {
+    periodMs,
+    t: [],
+    runningTasks: [],
+    pendingTasks: [],
+    instances: [],
+    cpuReservation: [],
+    memoryReservation: [],
+    byGroup: new Map(),
+    byInstance: new Map(),
+  };
+}
+
+/** Percentages keep two decimals so Results stay small and stable. */
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Takes one sample at `now`. Cluster CPUReservation / MemoryReservation follow ECS's definition:
+ * units reserved by tasks / units registered by ACTIVE and DRAINING instances x 100.
+ */
+export function sampleSeries(recorder: SeriesRecorder, world: World, now: Millis): void {
+  const n = recorder.t.length;
+  recorder.t.push(now);
+  recorder.runningTasks.push(world.statusCounts.RUNNING);
+  recorder.pendingTasks.push(pendingTaskCount(world));
+  let cpuRegistered = 0;
+  let cpuRemaining = 0;
+  let memRegistered = 0;
+  let memRemaining = 0;
+  let registered = 0;
+  for (const instance of world.instances) {
+    if (instance.terminatedAt !== undefined) continue;
+    registered++;
+    cpuRegistered += instance.registered.cpuUnits;
+    cpuRemaining += instance.remaining.cpuUnits;
+    memRegistered += instance.registered.memoryMiB;
+    memRemaining += instance.remaining.memoryMiB;
+    const series = lazySeries(recorder.byInstance, instance.id, n, () => ({ cpuReservation: [], memoryReservation: [] }));
+    series.cpuReservation.push(round2(reservationPercent(instance.registered.cpuUnits, instance.remaining.cpuUnits)));
+    series.memoryReservation.push(round2(reservationPercent(instance.registered.memoryMiB, instance.remaining.memoryMiB)));
+  }
+  recorder.instances.push(registered);
+  recorder.cpuReservation.push(round2(reservationPercent(cpuRegistered, cpuRemaining)));
+  recorder.memoryReservation.push(round2(reservationPercent(memRegistered, memRemaining)));
+  for (const [group, counts] of world.groupCounts) {
+    const series = lazySeries(recorder.byGroup, group, n, () => ({ running: [], pending: [] }));
+    series.running.push(counts.running);
+    series.pending.push(counts.pending);
+  }
+}
+
+/** A series that starts late is padded with zeros for the samples before it existed. */
+function lazySeries<S extends Record<string, number[]>>(map: Map<string, S>, key: string, samplesSoFar: number, make: () => S): S {
+  let series = map.get(key);
+  if (!series) {
+    series = make();
+    for (const values of Object.values(series)) for (let i = 0; i < samplesSoFar; i++) values.push(0);
+    map.set(key, series);
+  }
+  return series;
+}

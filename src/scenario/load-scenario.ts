@@ -1,0 +1,118 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { taskReservation, type TaskDefinition } from '../model/task-definition.js';
+import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
+import type { RunTaskSource, ScenarioSpec } from './scenario-spec.js';
+import { INVALID, ParseContext, type Problem } from './schema/index.js';
+
+export type LoadResult = { ok: true; spec: ScenarioSpec } | { ok: false; errors: Problem[] };
+
+/** Parses scenario text (YAML, of which JSON is a subset) into a validated, resolved ScenarioSpec. */
+export function loadScenario(text: string): LoadResult {
+  let value: unknown;
+  try {
+    value = parseYaml(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [0, 0];
+      const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      return { ok: false, errors: [{ path: '', message: `invalid YAML at line ${line}, column ${col}: ${message}` }] };
+    }
+    throw error;
+  }
+  return parseScenario(value);
+}
+
+/** Validates an already-parsed scenario object (from YAML, JSON or code). */
+export function parseScenario(value: unknown): LoadResult {
+  const ctx = new ParseContext();
+  const file = scenarioSchema.parse(value, '', ctx);
+  if (file === INVALID) return { ok: false, errors: ctx.errors };
+  const spec = resolve(file, ctx);
+  return spec === INVALID ? { ok: false, errors: ctx.errors } : { ok: true, spec };
+}
+
+/** Resolves names across sections: task definition revisions, AZs, defaults that depend on others. */
+function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof INVALID {
+  const groupZones = file.cluster.containerInstances.map((g) => g.availabilityZone).filter((z): z is string => z !== undefined);
+  const availabilityZones =
+    file.cluster.availabilityZones ?? (groupZones.length > 0 ? [...new Set(groupZones)].sort() : ['a', 'b', 'c'].map((s) => `${file.region}${s}`));
+  file.cluster.containerInstances.forEach((g, i) => {
+    if (g.availabilityZone !== undefined && !availabilityZones.includes(g.availabilityZone)) {
+      ctx.error(
+        `cluster.containerInstances[${i}].availabilityZone`,
+        `expected one of the cluster's availabilityZones (${availabilityZones.join(', ')}), got "${g.availabilityZone}"`,
+      );
+    }
+  });
+
+  const taskDefinitions = registerRevisions(file);
+  const runTasks: RunTaskSource[] = [];
+  file.workload.runTasks.forEach((source, i) => {
+    const path = `workload.runTasks[${i}]`;
+    const td = findTaskDefinition(taskDefinitions, source.taskDefinition);
+    if (!td) {
+      const known = taskDefinitions.map((t) => t.key).join(', ') || 'none';
+      ctx.error(`${path}.taskDefinition`, `unknown task definition "${source.taskDefinition}" (registered: ${known})`);
+      return;
+    }
+    if (td.requiresCompatibilities.length > 0 && !td.requiresCompatibilities.includes(source.launchType)) {
+      ctx.error(`${path}.launchType`, `Task definition does not support launch_type ${source.launchType}.`);
+      return;
+    }
+    const stopAt = source.stopAt ?? file.duration;
+    if (stopAt < source.startAt) ctx.error(`${path}.stopAt`, `expected a time after startAt, got ${stopAt} ms < ${source.startAt} ms`);
+    runTasks.push({
+      name: source.name ?? `runTask-${i + 1}`,
+      taskDefinition: td.key,
+      count: source.count,
+      group: source.group ?? `family:${td.family}`,
+      startedBy: source.startedBy ?? source.name ?? `runTask-${i + 1}`,
+      launchType: source.launchType,
+      arrivals: source.arrivals,
+      duration: source.duration,
+      startAt: source.startAt,
+      stopAt,
+    });
+  });
+  if (ctx.errors.length > 0) return INVALID;
+
+  return {
+    name: file.name,
+    description: file.description,
+    seed: file.seed,
+    durationMs: file.duration,
+    region: file.region,
+    cluster: { clusterName: file.cluster.clusterName, availabilityZones, containerInstances: file.cluster.containerInstances },
+    taskDefinitions,
+    runTasks,
+    taskStateDurations: file.simulation.taskStateDurations,
+    notes: ctx.notes,
+  };
+}
+
+/** Each entry registers the next revision of its family, in file order (as RegisterTaskDefinition does). */
+function registerRevisions(file: ScenarioFile): TaskDefinition[] {
+  const revisions = new Map<string, number>();
+  return file.taskDefinitions.map((td) => {
+    const revision = (revisions.get(td.family) ?? 0) + 1;
+    revisions.set(td.family, revision);
+    return {
+      key: `${td.family}:${revision}`,
+      family: td.family,
+      revision,
+      networkMode: td.networkMode,
+      requiresCompatibilities: td.requiresCompatibilities,
+      taskCpuUnits: td.cpu,
+      taskMemoryMiB: td.memory,
+      containers: td.containerDefinitions,
+      reservation: taskReservation(td.cpu, td.memory, td.containerDefinitions),
+    };
+  });
+}
+
+/** `family` (latest revision), `family:revision`, or a task definition ARN. */
+export function findTaskDefinition(all: readonly TaskDefinition[], reference: string): TaskDefinition | undefined {
+  const name = reference.includes(':task-definition/') ? reference.slice(reference.indexOf(':task-definition/') + 17) : reference;
+  if (name.includes(':')) return all.find((td) => td.key === name);
+  return all.filter((td) => td.family === name).at(-1);
+}

@@ -1,0 +1,129 @@
+import type { Distribution } from '../engine/distributions.js';
+import { INSTANCE_TYPES } from '../model/instance-types.js';
+import { durationDistribution } from './distribution-schema.js';
+import {
+  array,
+  doc,
+  duration,
+  integer,
+  ParseContext,
+  number,
+  object,
+  oneOf,
+  optional,
+  record,
+  refine,
+  string,
+  tagged,
+  withDefault,
+  type Infer,
+} from './schema/index.js';
+import { taskDefinitionSchema } from './task-definition-schema.js';
+
+const strict = { unknownKeys: 'error' } as const;
+const instanceTypeNames = [...INSTANCE_TYPES.keys()];
+
+const containerInstanceGroup = doc(
+  object(
+    {
+      instanceType: oneOf(instanceTypeNames),
+      count: withDefault(integer({ min: 0, max: 5000 }), 1),
+      availabilityZone: optional(string({ minLength: 1 })),
+      attributes: withDefault(record(string({ minLength: 1, maxLength: 128 }), 'an object of attribute names to string values'), {}),
+      reservedMemoryMiB: withDefault(integer({ min: 0 }), 0),
+      registeredMemoryMiB: optional(integer({ min: 1 })),
+    },
+    strict,
+  ),
+  'A group of identical EC2 container instances registered at the start. Without availabilityZone the group is spread round-robin over the cluster AZs.',
+);
+
+/** RunTask arrivals: how often a workload source calls RunTask. */
+const arrivals = tagged('process', {
+  poisson: refine(
+    object(
+      {
+        ratePerSecond: optional(number({ min: 0, exclusiveMin: true })),
+        ratePerMinute: optional(number({ min: 0, exclusiveMin: true })),
+        ratePerHour: optional(number({ min: 0, exclusiveMin: true })),
+      },
+      strict,
+    ),
+    (p, path, ctx) => {
+      const given = [p.ratePerSecond && p.ratePerSecond / 1000, p.ratePerMinute && p.ratePerMinute / 60_000, p.ratePerHour && p.ratePerHour / 3_600_000];
+      const rates = given.filter((r): r is number => r !== undefined);
+      if (rates.length !== 1) return ctx.error(path, 'expected exactly one of ratePerSecond, ratePerMinute, ratePerHour');
+      return { meanGapMs: 1 / rates[0] };
+    },
+  ),
+  fixed: object({ every: duration({ positive: true }) }, strict),
+  explicit: object({ at: array(duration(), { min: 1 }) }, strict),
+});
+export type ArrivalsSpec = Infer<typeof arrivals>;
+
+const runTaskSource = doc(
+  object(
+    {
+      name: optional(string({ minLength: 1 })),
+      taskDefinition: string({ minLength: 1 }),
+      count: withDefault(integer({ min: 1, max: 10 }), 1),
+      group: optional(string({ minLength: 1, maxLength: 255 })),
+      startedBy: optional(string({ minLength: 1, maxLength: 128 })),
+      launchType: withDefault(oneOf(['EC2'] as const), 'EC2'),
+      arrivals,
+      duration: durationDistribution(),
+      startAt: withDefault(duration(), 0),
+      stopAt: optional(duration()),
+    },
+    strict,
+  ),
+  'A stream of RunTask calls: the RunTask input fields (taskDefinition, count, group, startedBy, launchType) plus when calls arrive and how long each task runs once RUNNING.',
+);
+
+const stateDurations = object(
+  {
+    provisioning: withDefault(durationDistribution(), { dist: 'constant', value: 0 } as Distribution),
+    pending: withDefault(durationDistribution(), { dist: 'constant', value: 5_000 } as Distribution),
+    activating: withDefault(durationDistribution(), { dist: 'constant', value: 1_000 } as Distribution),
+    deactivating: withDefault(durationDistribution(), { dist: 'constant', value: 0 } as Distribution),
+    stopping: withDefault(durationDistribution(), { dist: 'constant', value: 2_000 } as Distribution),
+    deprovisioning: withDefault(durationDistribution(), { dist: 'constant', value: 0 } as Distribution),
+  },
+  strict,
+);
+export type StateDurationsSpec = Infer<typeof stateDurations>;
+
+const defaultStateDurations = stateDurations.parse({}, '', new ParseContext()) as StateDurationsSpec;
+
+export const scenarioSchema = object(
+  {
+    name: string({ minLength: 1, maxLength: 200 }),
+    description: optional(string()),
+    seed: withDefault(integer({ min: 0 }), 1),
+    duration: duration({ positive: true }),
+    region: withDefault(string({ minLength: 1 }), 'us-east-1'),
+    cluster: object(
+      {
+        clusterName: withDefault(string({ minLength: 1, maxLength: 255 }), 'default'),
+        availabilityZones: optional(array(string({ minLength: 1 }), { min: 1 })),
+        containerInstances: withDefault(array(containerInstanceGroup), []),
+      },
+      strict,
+    ),
+    taskDefinitions: withDefault(array(taskDefinitionSchema), []),
+    workload: withDefault(object({ runTasks: withDefault(array(runTaskSource), []) }, strict), { runTasks: [] }),
+    simulation: withDefault(
+      doc(
+        object({ taskStateDurations: withDefault(stateDurations, defaultStateDurations) }, strict),
+        'Simulation-only knobs that AWS does not expose.',
+      ),
+      { taskStateDurations: defaultStateDurations },
+    ),
+  },
+  strict,
+);
+
+/** A scenario as parsed from the file, before names are resolved. */
+export type ScenarioFile = Infer<typeof scenarioSchema>;
+export type RunTaskSourceSpec = Infer<typeof runTaskSource>;
+export type ContainerInstanceGroupSpec = Infer<typeof containerInstanceGroup>;

@@ -1,0 +1,128 @@
+import {
+  parseTaskCpu,
+  parseTaskMemory,
+  type Compatibility,
+  type ContainerDefinition,
+  type NetworkMode,
+  type PortMapping,
+} from '../model/task-definition.js';
+import { array, boolean, doc, either, integer, INVALID, object, oneOf, optional, refine, string, withDefault, type Schema } from './schema/index.js';
+
+/** The RegisterTaskDefinition input, as `aws ecs register-task-definition --cli-input-json` takes it. */
+export interface TaskDefinitionSpec {
+  family: string;
+  networkMode: NetworkMode;
+  requiresCompatibilities: Compatibility[];
+  cpu?: number;
+  memory?: number;
+  containerDefinitions: ContainerDefinition[];
+}
+
+const aws = { unknownKeys: 'note' } as const;
+
+const portMapping: Schema<PortMapping> = object(
+  {
+    containerPort: optional(integer({ min: 0, max: 65535 })),
+    hostPort: optional(integer({ min: 0, max: 65535 })),
+    protocol: withDefault(oneOf(['tcp', 'udp']), 'tcp'),
+    containerPortRange: optional(string({ pattern: /^\d+-\d+$/, expected: 'a port range such as "8000-8010"' })),
+  },
+  { ...aws, ignoredKeys: ['name', 'appProtocol'] },
+);
+
+const containerDefinition = refine(
+  object(
+    {
+      name: string({ minLength: 1, maxLength: 255 }),
+      image: string({ minLength: 1 }),
+      cpu: withDefault(integer({ min: 0 }), 0),
+      memory: optional(integer({ min: 1 })),
+      memoryReservation: optional(integer({ min: 1 })),
+      essential: withDefault(boolean(), true),
+      portMappings: withDefault(array(portMapping), []),
+    },
+    aws,
+  ),
+  (c, path, ctx): ContainerDefinition | typeof INVALID => {
+    // Docker 20.10+ needs at least 6 MiB per container (ECS task definition parameters).
+    for (const key of ['memory', 'memoryReservation'] as const) {
+      const value = c[key];
+      if (value !== undefined && value < 6) return ctx.error(`${path}.${key}`, `Invalid '${key}' setting for container '${c.name}'. Minimum: 6 MiB`);
+    }
+    if (c.memory !== undefined && c.memoryReservation !== undefined && c.memory <= c.memoryReservation) {
+      return ctx.error(
+        `${path}.memoryReservation`,
+        `Invalid setting for container '${c.name}'. 'memory' (${c.memory}) must be greater than 'memoryReservation' (${c.memoryReservation})`,
+      );
+    }
+    return {
+      name: c.name,
+      image: c.image,
+      cpuUnits: c.cpu,
+      memoryMiB: c.memory,
+      memoryReservationMiB: c.memoryReservation,
+      essential: c.essential,
+      portMappings: c.portMappings,
+    };
+  },
+);
+
+const cpuOrMemoryText = either(integer({ min: 1 }), string({ minLength: 1 }), 'a number or a string such as "1024", "1 vCPU" or "2 GB"');
+
+const taskCpu = refine(cpuOrMemoryText, (value, path, ctx) => {
+  const units = parseTaskCpu(value);
+  // RegisterTaskDefinition: task-level cpu on EC2 is 128 (0.125 vCPU) to 196608 (192 vCPU) units.
+  if (units === undefined || units < 128 || units > 196_608) {
+    return ctx.error(path, `expected CPU units from 128 to 196608 ("256", "1 vCPU", ...), got ${JSON.stringify(value)}`);
+  }
+  return units;
+});
+
+const taskMemory = refine(cpuOrMemoryText, (value, path, ctx) => {
+  const mib = parseTaskMemory(value);
+  if (mib === undefined || mib < 6) return ctx.error(path, `expected memory in MiB ("512") or GB ("1 GB"), got ${JSON.stringify(value)}`);
+  return mib;
+});
+
+export const taskDefinitionSchema: Schema<TaskDefinitionSpec> = doc(
+  refine(
+    object(
+      {
+        family: string({ minLength: 1, maxLength: 255, pattern: /^[A-Za-z0-9_-]+$/, expected: 'a family name of letters, numbers, hyphens and underscores' }),
+        networkMode: withDefault(oneOf(['bridge', 'host', 'awsvpc', 'none'] as const), 'bridge'),
+        requiresCompatibilities: withDefault(array(oneOf(['EC2', 'FARGATE', 'EXTERNAL'] as const)), []),
+        cpu: optional(taskCpu),
+        memory: optional(taskMemory),
+        containerDefinitions: array(containerDefinition, { min: 1, max: 10, what: 'container definitions' }),
+      },
+      aws,
+    ),
+    (td, path, ctx): TaskDefinitionSpec | typeof INVALID => {
+      let ok = true;
+      td.containerDefinitions.forEach((c, i) => {
+        const at = `${path}.containerDefinitions[${i}]`;
+        // Without task-level memory every container needs a hard or soft limit (RegisterTaskDefinition).
+        if (td.memory === undefined && c.memoryMiB === undefined && c.memoryReservationMiB === undefined) {
+          ctx.error(at, `Invalid setting for container '${c.name}'. At least one of 'memory' or 'memoryReservation' must be specified.`);
+          ok = false;
+        }
+        c.portMappings.forEach((p, j) => {
+          if (td.networkMode === 'awsvpc' && p.hostPort !== undefined && p.hostPort !== p.containerPort) {
+            ctx.error(
+              `${at}.portMappings[${j}].hostPort`,
+              'When networkMode=awsvpc, the host ports and container ports in port mappings must match.',
+            );
+            ok = false;
+          }
+        });
+      });
+      const containerCpu = td.containerDefinitions.reduce((sum, c) => sum + c.cpuUnits, 0);
+      if (td.cpu !== undefined && containerCpu > td.cpu) {
+        ctx.error(`${path}.cpu`, `The sum of container cpu (${containerCpu}) must not exceed the task cpu (${td.cpu}).`);
+        ok = false;
+      }
+      return ok ? td : INVALID;
+    },
+  ),
+  'A RegisterTaskDefinition input (the JSON `aws ecs register-task-definition --cli-input-json` takes). Fields ecsim does not simulate are accepted and listed as notes.',
+);

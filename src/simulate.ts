@@ -1,0 +1,62 @@
+import { buildWorld } from './cluster/build-world.js';
+import { PHASE, type SimEvent } from './cluster/events.js';
+import { makeHandlers } from './cluster/handlers.js';
+import { scheduleNextArrival } from './cluster/run-task.js';
+import { forkStreams, type Simulation } from './cluster/simulation.js';
+import { assertInvariants } from './checks/invariants.js';
+import { Engine } from './engine/engine.js';
+import { MINUTE, type Millis } from './engine/time.js';
+import { buildResults } from './results/build-results.js';
+import type { Results } from './results/results.js';
+import { newSeriesRecorder } from './results/series-recorder.js';
+import type { ScenarioSpec } from './scenario/scenario-spec.js';
+
+export interface SimulateOptions {
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Overrides the scenario's duration. */
+  until?: Millis;
+  /** Check every invariant after every event (slow; for tests and `--check`). */
+  check?: boolean;
+  /** Stop with SimulationStopped after this many events. */
+  maxEvents?: number;
+  /** Called about a hundred times during the run with the simulated time reached. */
+  onProgress?: (now: Millis, durationMs: Millis) => void;
+}
+
+/** The run hit its `maxEvents` guard before the end of the scenario. */
+export class SimulationStopped extends Error {
+  constructor(readonly eventsFired: number, readonly at: Millis) {
+    super(`stopped after ${eventsFired} events (the --max-events limit) at simulated time ${at} ms`);
+    this.name = 'SimulationStopped';
+  }
+}
+
+/** Plays a scenario forward and returns its Results. Same spec and seed, same Results, byte for byte. */
+export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Results {
+  const seed = options.seed ?? spec.seed;
+  const durationMs = options.until ?? spec.durationMs;
+  const runSpec = durationMs === spec.durationMs ? spec : { ...spec, durationMs };
+  const engine = new Engine<SimEvent>();
+  const sim: Simulation = {
+    spec: runSpec,
+    world: buildWorld(runSpec),
+    engine,
+    random: forkStreams(seed, runSpec),
+    series: newSeriesRecorder(MINUTE),
+    arrivals: runSpec.runTasks.map(() => ({ callsMade: 0, lastAt: undefined })),
+  };
+  engine.setHandlers(makeHandlers(sim));
+  engine.at(0, PHASE.sample, { kind: 'SeriesSampleDue' });
+  runSpec.runTasks.forEach((_, i) => scheduleNextArrival(sim, i));
+
+  const afterEach = options.check ? () => assertInvariants(sim.world, engine.now) : undefined;
+  const slices = options.onProgress ? 100 : 1;
+  for (let i = 1; i <= slices; i++) {
+    const until = i === slices ? durationMs : Math.floor((durationMs * i) / slices);
+    const outcome = engine.run({ until, maxEvents: options.maxEvents, afterEach });
+    if (outcome.stoppedBy === 'max-events') throw new SimulationStopped(outcome.eventsFired, outcome.now);
+    options.onProgress?.(engine.now, durationMs);
+  }
+  return buildResults(runSpec, seed, durationMs, sim.world, sim.series, engine.eventsFired);
+}

@@ -1,0 +1,2 @@
+/** ecsim's version, written into every Results document (a test keeps it equal to package.json's). */
+export const VERSION = '0.1.0';
