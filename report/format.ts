@@ -1,0 +1,27 @@
+import { formatDuration, SECOND } from '../src/engine/time.js';
+
+/** `12345` -> `12,345`. Written out rather than toLocaleString so the output never depends on the locale. */
+export function formatCount(n: number): string {
+  const [whole, fraction] = String(n).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** Percentages arrive rounded to two decimals; show them as they are. */
+export function formatPercent(p: number): string {
+  return `${p}%`;
+}
+
+/** A span of simulated time: `3h`, `1h30m`, `45s`; over a second it is rounded to whole seconds. */
+export function formatSpan(ms: number): string {
+  return formatDuration(ms >= SECOND ? Math.round(ms / SECOND) * SECOND : ms);
+}
+
+/** A moment of simulated time as an elapsed clock, `h:mm:ss` (`1:05:09`). */
+export function formatClock(ms: number): string {
+  const totalSeconds = Math.floor(ms / SECOND);
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const s = totalSeconds % 60;
+  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}

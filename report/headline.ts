@@ -1,0 +1,75 @@
+import type { Results, Summary } from '../src/results/results.js';
+import { escapeHtml } from './escape-html.js';
+import { formatCount, formatPercent, formatSpan } from './format.js';
+
+/** The page header: what was simulated, with which seed, for how long, by which ecsim. */
+export function renderHeader(results: Results): string {
+  const s = results.scenario;
+  const zones = s.availabilityZones.map(escapeHtml).join(', ');
+  const description = s.description === undefined ? '' : `\n<p class="description">${escapeHtml(s.description)}</p>`;
+  return `<header>
+<p class="kicker">ecsim report</p>
+<h1 id="scenario-name">${escapeHtml(s.name)}</h1>${description}
+<p class="meta">cluster <b>${escapeHtml(s.clusterName)}</b> in ${escapeHtml(s.region)} (${zones}) ·
+simulated <b data-figure="durationMs" data-value="${s.durationMs}">${formatSpan(s.durationMs)}</b> ·
+seed <b data-figure="seed" data-value="${s.seed}">${s.seed}</b> ·
+${formatCount(results.summary.eventsFired)} events · ecsim ${escapeHtml(results.ecsimVersion)}</p>
+</header>`;
+}
+
+/** One sentence that answers "did the cluster keep up?". */
+export function renderVerdict(summary: Summary): string {
+  const failed = summary.runTaskFailures;
+  const text =
+    failed === 0
+      ? `All ${formatCount(summary.tasksRequested)} requested tasks were placed.`
+      : `${formatCount(failed)} of ${formatCount(summary.tasksRequested)} requested tasks could not be placed (RunTask failures).`;
+  return `<p class="verdict ${failed === 0 ? 'ok' : 'bad'}">${text}</p>`;
+}
+
+/** The headline figures grid. Every number carries its exact Results value in `data-value`. */
+export function renderHeadline(results: Results): string {
+  const s = results.summary;
+  const cards = [
+    card('Tasks placed', fig('tasksPlaced', s.tasksPlaced, formatCount), [
+      `of ${fig('tasksRequested', s.tasksRequested, formatCount)} requested`,
+      `${fig('tasksStarted', s.tasksStarted, formatCount)} started`,
+    ]),
+    card('RunTask failures', fig('runTaskFailures', s.runTaskFailures, formatCount), failureReasons(s.failuresByReason), s.runTaskFailures > 0),
+    card('Peak running tasks', fig('peakRunningTasks', s.peakRunningTasks, formatCount), [
+      `peak pending ${fig('peakPendingTasks', s.peakPendingTasks, formatCount)}`,
+    ]),
+    card('Peak instances', fig('peakInstances', s.peakInstances, formatCount), [
+      `${fig('instancesLaunched', results.instances.length, formatCount)} container instances in all`,
+    ]),
+    reservationCard('Cluster CPU reservation', 'cpuReservation', s.cpuReservation),
+    reservationCard('Cluster memory reservation', 'memoryReservation', s.memoryReservation),
+    card('Wait for capacity, p95', fig('waitForCapacityMs.p95', s.waitForCapacityMs.p95, formatSpan), [
+      `p50 ${fig('waitForCapacityMs.p50', s.waitForCapacityMs.p50, formatSpan)}`,
+      `max ${fig('waitForCapacityMs.max', s.waitForCapacityMs.max, formatSpan)}`,
+    ]),
+  ];
+  return `<section class="figures" id="headline" aria-label="Headline figures">\n${cards.join('\n')}\n</section>`;
+}
+
+function reservationCard(label: string, key: string, value: { mean: number; max: number }): string {
+  return card(label, `${fig(`${key}.mean`, value.mean, formatPercent)}<small> mean</small>`, [
+    `max ${fig(`${key}.max`, value.max, formatPercent)}`,
+  ]);
+}
+
+/** Reasons by count, most frequent first; ties by name so the order is total. */
+function failureReasons(byReason: Record<string, number>): string[] {
+  const entries = Object.entries(byReason).sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0));
+  if (entries.length === 0) return ['none'];
+  return entries.map(([reason, n]) => `<span data-reason="${escapeHtml(reason)}" data-value="${n}">${formatCount(n)}</span> ${escapeHtml(reason)}`);
+}
+
+function fig(key: string, value: number, format: (n: number) => string): string {
+  return `<span data-figure="${key}" data-value="${value}">${format(value)}</span>`;
+}
+
+function card(label: string, valueHtml: string, details: string[], alert = false): string {
+  const lines = details.map((d) => `<li>${d}</li>`).join('');
+  return `<div class="figure${alert ? ' alert' : ''}"><h3>${label}</h3><p class="value">${valueHtml}</p><ul>${lines}</ul></div>`;
+}
