@@ -42,9 +42,9 @@ export function renderHeadline(results: Results): string {
     card('Peak instances', fig('peakInstances', s.peakInstances, formatCount), [
       `${fig('instancesLaunched', results.instances.length, formatCount)} container instances in all`,
     ]),
-    reservationCard('Cluster CPU reservation', 'cpuReservation', s.cpuReservation),
-    reservationCard('Cluster memory reservation', 'memoryReservation', s.memoryReservation),
-    card('Wait for capacity, p95', fig('waitForCapacityMs.p95', s.waitForCapacityMs.p95, formatSpan), [
+    reservationCard('CPU reservation', 'cpuReservation', s.cpuReservation),
+    reservationCard('Memory reservation', 'memoryReservation', s.memoryReservation),
+    card('Wait for capacity p95', fig('waitForCapacityMs.p95', s.waitForCapacityMs.p95, formatSpan), [
       `p50 ${fig('waitForCapacityMs.p50', s.waitForCapacityMs.p50, formatSpan)}`,
       `max ${fig('waitForCapacityMs.max', s.waitForCapacityMs.max, formatSpan)}`,
     ]),

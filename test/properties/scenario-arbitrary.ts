@@ -41,7 +41,7 @@ const runTask = (i: number, families: string[]) =>
 export const scenarioArbitrary = fc
   .record({
     families: fc.integer({ min: 1, max: 3 }),
-    sources: fc.integer({ min: 0, max: 3 }),
+    sources: fc.integer({ min: 1, max: 3 }),
   })
   .chain(({ families, sources }) => {
     const names = Array.from({ length: families }, (_, i) => `fam${i}`);

@@ -1,0 +1,340 @@
+/*
+ * ecsim report charts. A plain browser script (no modules, no imports): it reads the Results embedded
+ * in #ecsim-results and draws every chart with the global `d3`, all on one shared time axis.
+ * Data strings reach the page only through d3's .text() / .attr(), never as HTML.
+ */
+(function () {
+  'use strict';
+
+  const data = JSON.parse(document.getElementById('ecsim-results').textContent);
+  const series = data.series;
+  const t = series.t;
+  const periodMs = series.periodMs;
+  const durationMs = data.scenario.durationMs;
+
+  const INK = '#1f2328';
+  const CPU_COLOUR = '#0969da';
+  const MEMORY_COLOUR = '#bf3989';
+  const UNREGISTERED = '#eceff2';
+  const MARGIN = { top: 10, right: 18, bottom: 26 };
+  const HEAT_STEPS = 10;
+  const heatColours = d3.quantize((v) => d3.interpolateBlues(0.12 + 0.88 * v), HEAT_STEPS);
+  const count = d3.format(',');
+
+  // ---- time: x is simulated time in ms, labelled 0h, 30m, 1h30m, 1d2h ----
+
+  function formatSimTime(ms) {
+    if (ms === 0) return '0h';
+    const units = [['d', 86400000], ['h', 3600000], ['m', 60000], ['s', 1000]];
+    let rest = Math.round(ms);
+    let text = '';
+    for (const [unit, size] of units) {
+      if (rest >= size) {
+        text += Math.floor(rest / size) + unit;
+        rest %= size;
+      }
+    }
+    return text || rest + 'ms';
+  }
+
+  /** Ticks on round steps (1m ... 7d), at most one per ~80px. */
+  function timeTicks(innerWidth) {
+    const stepsMinutes = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080];
+    const most = Math.max(2, Math.floor(innerWidth / 80));
+    const minutes = stepsMinutes.find((m) => durationMs / (m * 60000) <= most) || 10080;
+    return d3.range(0, durationMs + 1, minutes * 60000);
+  }
+
+  // ---- layout shared by every chart, so their time axes line up ----
+
+  function instanceLabel(instance) {
+    return [instance.id, instance.instanceType + ' · ' + instance.availabilityZone];
+  }
+
+  /** Left margin wide enough for the longest heatmap row label (measured, not guessed). */
+  function measureLeftMargin() {
+    const probe = d3.select(document.body).append('svg').attr('class', 'probe').style('position', 'absolute').style('visibility', 'hidden');
+    probe.style('font', '11px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif');
+    let widest = 0;
+    for (const instance of data.instances) {
+      const text = probe.append('text').text(instanceLabel(instance).join('  '));
+      widest = Math.max(widest, text.node().getComputedTextLength());
+    }
+    probe.remove();
+    return Math.min(300, Math.max(48, Math.ceil(widest) + 14));
+  }
+
+  function makeLayout(width, left) {
+    const innerWidth = Math.max(100, width - left - MARGIN.right);
+    return { width, left, innerWidth, x: d3.scaleLinear().domain([0, durationMs]).range([0, innerWidth]) };
+  }
+
+  /** An svg of the page width whose viewBox scales it for print; returns the translated plot group. */
+  function frame(el, layout, innerHeight, top) {
+    const height = top + innerHeight + MARGIN.bottom;
+    const svg = d3.select(el).append('svg').attr('viewBox', [0, 0, layout.width, height].join(' ')).attr('role', 'img');
+    const g = svg.append('g').attr('transform', 'translate(' + layout.left + ',' + top + ')');
+    return { svg, g };
+  }
+
+  function drawTimeAxis(g, layout, innerHeight) {
+    const ticks = timeTicks(layout.innerWidth);
+    g.append('g')
+      .attr('class', 'axis axis-time')
+      .attr('transform', 'translate(0,' + innerHeight + ')')
+      .call(d3.axisBottom(layout.x).tickValues(ticks).tickFormat(formatSimTime).tickSizeOuter(0));
+  }
+
+  function drawValueAxis(g, layout, y, format, tickCount) {
+    const ticks = y.ticks(tickCount).filter((v) => format !== count || Number.isInteger(v));
+    g.append('g').attr('class', 'grid').call(d3.axisLeft(y).tickValues(ticks).tickSize(-layout.innerWidth).tickFormat(''));
+    g.append('g').attr('class', 'axis axis-value').call(d3.axisLeft(y).tickValues(ticks).tickFormat(format).tickSizeOuter(0));
+  }
+
+  /** An HTML legend above the svg; items are { label, colour, kind: 'line' | 'dashed' | 'block' }. */
+  function legend(el, items) {
+    const item = d3.select(el).append('div').attr('class', 'legend').selectAll('span.legend-item').data(items).join('span').attr('class', 'legend-item');
+    item.append('span')
+      .attr('class', (d) => 'legend-swatch ' + (d.kind || 'line'))
+      .style('border-color', (d) => d.colour)
+      .style('background', (d) => (d.kind === 'block' ? d.colour : null));
+    item.append('span').text((d) => d.label);
+  }
+
+  /** A vertical rule and a tooltip that follow the pointer; rowsAt(i) gives [label, value] pairs. */
+  function hover(el, g, layout, innerHeight, rowsAt) {
+    const tip = d3.select(el).append('div').attr('class', 'tooltip').style('display', 'none');
+    const rule = g.append('line').attr('y1', 0).attr('y2', innerHeight).attr('stroke', '#8c959f').attr('stroke-dasharray', '2,2').style('display', 'none');
+    g.append('rect')
+      .attr('width', layout.innerWidth)
+      .attr('height', innerHeight)
+      .attr('fill', 'transparent')
+      .on('pointermove', (event) => {
+        const i = d3.bisectCenter(t, layout.x.invert(d3.pointer(event, g.node())[0]));
+        rule.style('display', null).attr('x1', layout.x(t[i])).attr('x2', layout.x(t[i]));
+        tip.style('display', null).selectAll('*').remove();
+        tip.append('div').attr('class', 'tip-time').text(formatSimTime(t[i]));
+        const row = tip.selectAll('div.tip-row').data(rowsAt(i)).join('div').attr('class', 'tip-row');
+        row.append('span').text((d) => d[0]);
+        row.append('b').text((d) => d[1]);
+        const box = el.getBoundingClientRect();
+        const left = event.clientX - box.left;
+        const tipWidth = tip.node().offsetWidth;
+        tip.style('left', (left + 14 + tipWidth > box.width ? left - 14 - tipWidth : left + 14) + 'px').style('top', event.clientY - box.top + 12 + 'px');
+      })
+      .on('pointerleave', () => {
+        rule.style('display', 'none');
+        tip.style('display', 'none');
+      });
+  }
+
+  function stepLine(layout, y) {
+    return d3.line().x((_, i) => layout.x(t[i])).y((v) => y(v)).curve(d3.curveStepAfter);
+  }
+
+  // ---- (a) tasks running and pending: cluster totals and one colour per task group ----
+
+  function drawTasksChart(el, layout) {
+    const groups = Object.keys(series.byGroup);
+    const colour = d3.scaleOrdinal(groups, d3.schemeTableau10);
+    const lines = [
+      { label: 'running (cluster)', values: series.runningTasks, colour: INK, kind: 'line', width: 2 },
+      { label: 'pending (cluster)', values: series.pendingTasks, colour: INK, kind: 'dashed', width: 1.5 },
+    ];
+    for (const group of groups) {
+      lines.push({ label: group + ' running', values: series.byGroup[group].running, colour: colour(group), kind: 'line', width: 1.5 });
+      lines.push({ label: group + ' pending', values: series.byGroup[group].pending, colour: colour(group), kind: 'dashed', width: 1.2 });
+    }
+    legend(el, [lines[0], lines[1]].concat(groups.map((g) => ({ label: g, colour: colour(g), kind: 'line' }))));
+    const innerHeight = 240;
+    const yMax = d3.max(lines, (l) => d3.max(l.values)) || 1;
+    const y = d3.scaleLinear().domain([0, yMax]).nice().range([innerHeight, 0]);
+    const { g } = frame(el, layout, innerHeight, MARGIN.top);
+    drawValueAxis(g, layout, y, count, 6);
+    drawTimeAxis(g, layout, innerHeight);
+    const line = stepLine(layout, y);
+    g.append('g')
+      .attr('class', 'lines')
+      .selectAll('path')
+      .data(lines.slice().reverse())
+      .join('path')
+      .attr('fill', 'none')
+      .attr('stroke', (d) => d.colour)
+      .attr('stroke-width', (d) => d.width)
+      .attr('stroke-dasharray', (d) => (d.kind === 'dashed' ? '4,3' : null))
+      .attr('d', (d) => line(d.values))
+      .append('title')
+      .text((d) => d.label);
+    hover(el, g, layout, innerHeight, (i) =>
+      lines.slice(0, 2 + 2 * 12).map((l) => [l.label, count(l.values[i] || 0)]),
+    );
+  }
+
+  // ---- (c) cluster CPU and memory reservation, percent ----
+
+  function drawReservationChart(el, layout) {
+    const lines = [
+      { label: 'CPU reservation', values: series.cpuReservation, colour: CPU_COLOUR, kind: 'line' },
+      { label: 'Memory reservation', values: series.memoryReservation, colour: MEMORY_COLOUR, kind: 'line' },
+    ];
+    legend(el, lines);
+    const innerHeight = 160;
+    const y = d3.scaleLinear().domain([0, 100]).range([innerHeight, 0]);
+    const { g } = frame(el, layout, innerHeight, MARGIN.top);
+    drawValueAxis(g, layout, y, (v) => v + '%', 4);
+    drawTimeAxis(g, layout, innerHeight);
+    const line = stepLine(layout, y);
+    g.append('g')
+      .attr('class', 'lines')
+      .selectAll('path')
+      .data(lines)
+      .join('path')
+      .attr('fill', 'none')
+      .attr('stroke', (d) => d.colour)
+      .attr('stroke-width', 1.8)
+      .attr('d', (d) => line(d.values));
+    hover(el, g, layout, innerHeight, (i) => [
+      ['CPU reserved', series.cpuReservation[i] + '%'],
+      ['Memory reserved', series.memoryReservation[i] + '%'],
+      ['Container instances', count(series.instances[i])],
+    ]);
+  }
+
+  // ---- (b) reservation per instance: rows = instances, columns = samples, colour = percent ----
+
+  /** Consecutive samples in the same colour step merge into one rect, so long runs stay light. */
+  function heatRuns(instance, values) {
+    const runs = [];
+    for (let i = 0; i < t.length; i++) {
+      const registered = i < values.length && t[i] >= instance.registeredAt && (instance.terminatedAt === null || t[i] < instance.terminatedAt);
+      const step = registered ? Math.min(HEAT_STEPS - 1, Math.floor(values[i] / (100 / HEAT_STEPS))) : -1;
+      const last = runs[runs.length - 1];
+      if (last && last.step === step) {
+        last.end = i;
+        last.min = Math.min(last.min, values[i]);
+        last.max = Math.max(last.max, values[i]);
+      } else {
+        runs.push({ step, start: i, end: i, min: values[i], max: values[i] });
+      }
+    }
+    return runs.filter((r) => r.step >= 0);
+  }
+
+  function drawHeatmap(el, layout, metric, noun) {
+    const instances = data.instances.filter((i) => series.byInstance[i.id]);
+    const rowHeight = instances.length <= 30 ? 18 : Math.max(2, Math.floor(600 / instances.length));
+    const labelEvery = Math.ceil(11 / rowHeight);
+    const top = 40;
+    const innerHeight = Math.max(rowHeight, instances.length * rowHeight);
+    const { g } = frame(el, layout, innerHeight, top);
+    heatLegend(g.append('g').attr('transform', 'translate(0,-34)'));
+    const x = layout.x;
+    const colEnd = (i) => Math.min(layout.innerWidth, x(t[i] + periodMs));
+    const row = g.selectAll('g.heatmap-row').data(instances).join('g')
+      .attr('class', 'heatmap-row')
+      .attr('data-instance', (d) => d.id)
+      .attr('transform', (_, r) => 'translate(0,' + r * rowHeight + ')');
+    row.append('rect').attr('width', layout.innerWidth).attr('height', rowHeight - (rowHeight > 4 ? 1 : 0)).attr('fill', UNREGISTERED);
+    row.each(function (instance) {
+      d3.select(this).selectAll('rect.cell').data(heatRuns(instance, series.byInstance[instance.id][metric])).join('rect')
+        .attr('class', 'cell')
+        .attr('x', (r) => x(t[r.start]))
+        .attr('width', (r) => Math.max(0, colEnd(r.end) - x(t[r.start])))
+        .attr('height', rowHeight - (rowHeight > 4 ? 1 : 0))
+        .attr('fill', (r) => heatColours[r.step])
+        .append('title')
+        .text((r) => instance.id + ' · ' + formatSimTime(t[r.start]) + '–' + formatSimTime(t[r.end] + periodMs) + ' · ' + noun + ' reserved ' + (r.min === r.max ? r.min : r.min + '–' + r.max) + '%');
+    });
+    const label = row.filter((_, r) => r % labelEvery === 0).append('text')
+      .attr('x', -8)
+      .attr('y', rowHeight / 2)
+      .attr('dy', '0.35em')
+      .attr('text-anchor', 'end');
+    label.append('tspan').attr('fill', INK).text((d) => instanceLabel(d)[0]);
+    label.append('tspan').attr('fill', '#59636e').text((d) => '  ' + instanceLabel(d)[1]);
+    drawTimeAxis(g, layout, innerHeight);
+    if (instances.length === 0) g.append('text').attr('class', 'empty-note').attr('y', 12).text('No container instances.');
+  }
+
+  function heatLegend(g) {
+    const width = 26;
+    g.selectAll('rect').data(heatColours).join('rect')
+      .attr('x', (_, i) => i * width).attr('width', width).attr('height', 10).attr('fill', (c) => c);
+    g.selectAll('text.tick').data(d3.range(0, HEAT_STEPS + 1, 2)).join('text')
+      .attr('class', 'tick').attr('x', (i) => i * width).attr('y', 22).attr('text-anchor', 'middle').attr('fill', '#59636e')
+      .text((i) => (i * 100) / HEAT_STEPS + '%');
+    const none = g.append('g').attr('transform', 'translate(' + (HEAT_STEPS * width + 24) + ',0)');
+    none.append('rect').attr('width', width).attr('height', 10).attr('fill', UNREGISTERED).attr('stroke', '#d0d7de');
+    none.append('text').attr('x', width + 6).attr('y', 9).attr('fill', '#59636e').text('not registered');
+  }
+
+  // ---- (d) RunTask failures per sample period, stacked by reason ----
+
+  function drawFailuresChart(el, layout) {
+    const failures = data.runTaskFailures;
+    const totals = d3.rollup(failures, (v) => v.length, (f) => f.reason);
+    const reasons = Array.from(totals.keys()).sort((a, b) => totals.get(b) - totals.get(a) || (a < b ? -1 : 1));
+    const colour = d3.scaleOrdinal(reasons, ['#cf222e', '#bc4c00', '#8250df', '#9a6700', '#1b7c83'].concat(d3.schemeTableau10));
+    const bins = d3.rollup(failures, (v) => v.length, (f) => Math.floor(f.at / periodMs), (f) => f.reason);
+    const bars = [];
+    for (const [bin, byReason] of bins) {
+      let y0 = 0;
+      for (const reason of reasons) {
+        const n = byReason.get(reason) || 0;
+        if (n > 0) bars.push({ bin, reason, n, y0, y1: (y0 += n) });
+      }
+    }
+    if (reasons.length > 0) legend(el, reasons.map((r) => ({ label: r + ' (' + count(totals.get(r)) + ')', colour: colour(r), kind: 'block' })));
+    const innerHeight = reasons.length > 0 ? 130 : 30;
+    const { g } = frame(el, layout, innerHeight, MARGIN.top);
+    drawTimeAxis(g, layout, innerHeight);
+    if (reasons.length === 0) {
+      g.append('text').attr('class', 'empty-note').attr('x', 4).attr('y', innerHeight / 2).text('No RunTask failures.');
+      return;
+    }
+    const y = d3.scaleLinear().domain([0, d3.max(bars, (b) => b.y1)]).nice().range([innerHeight, 0]);
+    drawValueAxis(g, layout, y, count, 4);
+    const x = layout.x;
+    const barWidth = Math.max(1.5, x(periodMs) - x(0) - 1);
+    g.append('g').attr('class', 'bars').selectAll('rect').data(bars).join('rect')
+      .attr('x', (b) => Math.min(layout.innerWidth - barWidth, x(b.bin * periodMs)))
+      .attr('width', barWidth)
+      .attr('y', (b) => y(b.y1))
+      .attr('height', (b) => y(b.y0) - y(b.y1))
+      .attr('fill', (b) => colour(b.reason))
+      .append('title')
+      .text((b) => formatSimTime(b.bin * periodMs) + ': ' + b.n + ' × ' + b.reason);
+  }
+
+  // ---- page ----
+
+  const charts = [
+    ['chart-tasks', drawTasksChart],
+    ['chart-reservation', drawReservationChart],
+    ['chart-cpu-heatmap', (el, layout) => drawHeatmap(el, layout, 'cpuReservation', 'CPU')],
+    ['chart-memory-heatmap', (el, layout) => drawHeatmap(el, layout, 'memoryReservation', 'memory')],
+    ['chart-failures', drawFailuresChart],
+  ];
+  const leftMargin = measureLeftMargin();
+  let drawnWidth = 0;
+
+  function drawAll() {
+    const first = document.getElementById(charts[0][0]);
+    const width = Math.round(first.clientWidth) || 960;
+    if (width === drawnWidth) return;
+    drawnWidth = width;
+    const layout = makeLayout(width, leftMargin);
+    for (const [id, draw] of charts) {
+      const el = document.getElementById(id);
+      d3.select(el).selectAll('*').remove();
+      draw(el, layout);
+    }
+  }
+
+  drawAll();
+  let resizeTimer = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(drawAll, 150);
+  });
+})();
