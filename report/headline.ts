@@ -53,9 +53,7 @@ export function renderHeadline(results: Results): string {
 }
 
 function reservationCard(label: string, key: string, value: { mean: number; max: number }): string {
-  return card(label, `${fig(`${key}.mean`, value.mean, formatPercent)}<small> mean</small>`, [
-    `max ${fig(`${key}.max`, value.max, formatPercent)}`,
-  ]);
+  return card(label, fig(`${key}.mean`, value.mean, formatPercent), [`mean · max ${fig(`${key}.max`, value.max, formatPercent)}`]);
 }
 
 /** Reasons by count, most frequent first; ties by name so the order is total. */
