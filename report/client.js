@@ -15,7 +15,7 @@
   const INK = '#1f2328';
   const CPU_COLOUR = '#0969da';
   const MEMORY_COLOUR = '#bf3989';
-  const UNREGISTERED = '#eceff2';
+  const UNREGISTERED = '#f6f8fa';
   const MARGIN = { top: 10, right: 18, bottom: 26 };
   const HEAT_STEPS = 10;
   const heatColours = d3.quantize((v) => d3.interpolateBlues(0.12 + 0.88 * v), HEAT_STEPS);
@@ -226,15 +226,16 @@
     const labelEvery = Math.ceil(11 / rowHeight);
     const top = 40;
     const innerHeight = Math.max(rowHeight, instances.length * rowHeight);
-    const { g } = frame(el, layout, innerHeight, top);
-    heatLegend(g.append('g').attr('transform', 'translate(0,-34)'));
+    const { svg, g } = frame(el, layout, innerHeight, top);
+    const unregistered = hatch(svg, 'unregistered-' + metric);
+    heatLegend(g.append('g').attr('transform', 'translate(0,-34)'), unregistered);
     const x = layout.x;
     const colEnd = (i) => Math.min(layout.innerWidth, x(t[i] + periodMs));
     const row = g.selectAll('g.heatmap-row').data(instances).join('g')
       .attr('class', 'heatmap-row')
       .attr('data-instance', (d) => d.id)
       .attr('transform', (_, r) => 'translate(0,' + r * rowHeight + ')');
-    row.append('rect').attr('width', layout.innerWidth).attr('height', rowHeight - (rowHeight > 4 ? 1 : 0)).attr('fill', UNREGISTERED);
+    row.append('rect').attr('width', layout.innerWidth).attr('height', rowHeight - (rowHeight > 4 ? 1 : 0)).attr('fill', unregistered);
     row.each(function (instance) {
       d3.select(this).selectAll('rect.cell').data(heatRuns(instance, series.byInstance[instance.id][metric])).join('rect')
         .attr('class', 'cell')
@@ -256,7 +257,15 @@
     if (instances.length === 0) g.append('text').attr('class', 'empty-note').attr('y', 12).text('No container instances.');
   }
 
-  function heatLegend(g) {
+  /** A diagonal hatch for "not registered", so it never reads as a low percentage. */
+  function hatch(svg, id) {
+    const pattern = svg.append('defs').append('pattern').attr('id', id).attr('patternUnits', 'userSpaceOnUse').attr('width', 6).attr('height', 6);
+    pattern.append('rect').attr('width', 6).attr('height', 6).attr('fill', UNREGISTERED);
+    pattern.append('path').attr('d', 'M0,6L6,0').attr('stroke', '#c4cbd3').attr('stroke-width', 1);
+    return 'url(#' + id + ')';
+  }
+
+  function heatLegend(g, unregistered) {
     const width = 26;
     g.selectAll('rect').data(heatColours).join('rect')
       .attr('x', (_, i) => i * width).attr('width', width).attr('height', 10).attr('fill', (c) => c);
@@ -264,7 +273,7 @@
       .attr('class', 'tick').attr('x', (i) => i * width).attr('y', 22).attr('text-anchor', 'middle').attr('fill', '#59636e')
       .text((i) => (i * 100) / HEAT_STEPS + '%');
     const none = g.append('g').attr('transform', 'translate(' + (HEAT_STEPS * width + 24) + ',0)');
-    none.append('rect').attr('width', width).attr('height', 10).attr('fill', UNREGISTERED).attr('stroke', '#d0d7de');
+    none.append('rect').attr('width', width).attr('height', 10).attr('fill', unregistered).attr('stroke', '#d0d7de');
     none.append('text').attr('x', width + 6).attr('y', 9).attr('fill', '#59636e').text('not registered');
   }
 

@@ -17,8 +17,8 @@ interface ChartSlot {
 export const CHARTS: ChartSlot[] = [
   { id: 'chart-tasks', title: 'Tasks running and pending', caption: 'Cluster totals and each task group, sampled once a minute (a peak between samples can be higher). Dashed lines: PENDING tasks.' },
   { id: 'chart-reservation', title: 'Cluster CPU and memory reservation', caption: 'CPUReservation and MemoryReservation: units reserved by tasks / units registered by container instances × 100.' },
-  { id: 'chart-cpu-heatmap', title: 'CPU reservation per container instance', caption: 'One row per instance, one column per minute. Grey: not registered.' },
-  { id: 'chart-memory-heatmap', title: 'Memory reservation per container instance', caption: 'One row per instance, one column per minute. Grey: not registered.' },
+  { id: 'chart-cpu-heatmap', title: 'CPU reservation per container instance', caption: 'One row per instance, one column per minute. Hatched: not registered.' },
+  { id: 'chart-memory-heatmap', title: 'Memory reservation per container instance', caption: 'One row per instance, one column per minute. Hatched: not registered.' },
   { id: 'chart-failures', title: 'RunTask failures over time', caption: 'Failed RunTask placements per minute, by reason.' },
 ];
 

@@ -8,6 +8,8 @@ export const TABLE_ROW_LIMIT = 200;
 interface Column<R> {
   header: string;
   numeric?: boolean;
+  /** Free text that may wrap; every other column keeps each value on one line. */
+  wrap?: boolean;
   /** Returns HTML: user strings must already be escaped. */
   cell: (row: R) => string;
 }
@@ -23,16 +25,16 @@ const INSTANCE_COLUMNS: Column<InstanceRecord>[] = [
   { header: 'Tasks placed', numeric: true, cell: (i) => formatCount(i.tasksPlaced) },
   { header: 'Registered', numeric: true, cell: (i) => formatClock(i.registeredAt) },
   { header: 'Terminated', numeric: true, cell: (i) => (i.terminatedAt === null ? text(null) : formatClock(i.terminatedAt)) },
-  { header: 'Custom attributes', cell: (i) => text(customAttributes(i.attributes)) },
+  { header: 'Custom attributes', wrap: true, cell: (i) => text(customAttributes(i.attributes)) },
 ];
 
 const FAILURE_COLUMNS: Column<RunTaskFailureRecord>[] = [
   { header: 'Time', numeric: true, cell: (f) => formatClock(f.at) },
-  { header: 'Source', cell: (f) => escapeHtml(f.source) },
+  { header: 'Source', wrap: true, cell: (f) => escapeHtml(f.source) },
   { header: 'Task definition', cell: (f) => escapeHtml(f.taskDefinition) },
   { header: 'Reason', cell: (f) => `<code>${escapeHtml(f.reason)}</code>` },
   { header: 'Closest instance', cell: (f) => text(f.containerInstanceId) },
-  { header: 'Detail', cell: (f) => text(f.detail) },
+  { header: 'Detail', wrap: true, cell: (f) => text(f.detail) },
 ];
 
 export function renderInstancesTable(instances: InstanceRecord[]): string {
@@ -59,14 +61,18 @@ function section(id: string, title: string, body: string): string {
 }
 
 function table<R>(id: string, columns: Column<R>[], rows: R[]): string {
-  const th = columns.map((c) => `<th${c.numeric ? ' class="num"' : ''}>${c.header}</th>`).join('');
+  const th = columns.map((c) => `<th${cellClass(c)}>${c.header}</th>`).join('');
   const shown = rows.slice(0, TABLE_ROW_LIMIT);
-  const trs = shown.map((row) => `<tr>${columns.map((c) => `<td${c.numeric ? ' class="num"' : ''}>${c.cell(row)}</td>`).join('')}</tr>`);
+  const trs = shown.map((row) => `<tr>${columns.map((c) => `<td${cellClass(c)}>${c.cell(row)}</td>`).join('')}</tr>`);
   const more =
     rows.length > shown.length
       ? `\n<p class="more">Showing the first ${formatCount(shown.length)} of ${formatCount(rows.length)} rows; results.json has them all.</p>`
       : '';
   return `<div class="table-wrap"><table id="${id}">\n<thead><tr>${th}</tr></thead>\n<tbody>\n${trs.join('\n')}\n</tbody>\n</table></div>${more}`;
+}
+
+function cellClass(column: { numeric?: boolean; wrap?: boolean }): string {
+  return column.numeric ? ' class="num"' : column.wrap ? ' class="wrap"' : '';
 }
 
 /** Attributes the user added; the `ecs.*` ones every instance carries are left out. */

@@ -79,6 +79,7 @@ export class Engine<E extends EventData> {
       if (next === undefined || next > until) break;
       if (this.fired >= maxEvents) return { stoppedBy: 'max-events', now: this.clock, eventsFired: this.fired };
       const event = queue.pop() as E;
+      if (queue.lastAt < this.clock) throw new Error(`clock would go back from ${this.clock} to ${queue.lastAt} ms (${event.kind})`);
       this.clock = queue.lastAt;
       this.fired++;
       handlers[event.kind](event);

@@ -22,6 +22,11 @@ export class EventQueue<E> {
   private nextSeq = 0;
   private cancelled = new Set<EventHandle>();
 
+  /** When the event last returned by `pop` was due, its phase and its handle. */
+  lastAt: Millis = 0;
+  lastPhase = 0;
+  lastHandle: EventHandle = -1;
+
   /** Number of live (not cancelled) events in the queue. */
   get size(): number {
     return this.count - this.cancelled.size;
@@ -74,10 +79,6 @@ export class EventQueue<E> {
     this.removeTop();
     return event;
   }
-
-  lastAt: Millis = 0;
-  lastPhase = 0;
-  lastHandle: EventHandle = -1;
 
   private dropCancelledTop(): void {
     while (this.count > 0 && this.cancelled.size > 0 && this.cancelled.delete(this.seqs[0])) {

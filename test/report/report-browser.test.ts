@@ -1,0 +1,138 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatCount, formatPercent, formatSpan } from '../../report/format.js';
+import { renderReport } from '../../report/render-report.js';
+import type { Results } from '../../src/index.js';
+import { HOSTILE, hostileQuickstartText, quickstartText, resultsFor } from './quickstart-results.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHART_IDS = ['chart-tasks', 'chart-reservation', 'chart-cpu-heatmap', 'chart-memory-heatmap', 'chart-failures'];
+
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`The report browser test needs Chromium at ${CHROMIUM}: install it with \`apt-get install chromium\`.`);
+  }
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--headless', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What a page did while loading: console errors, uncaught errors, requests, dialogs. */
+interface PageLog {
+  consoleErrors: string[];
+  pageErrors: string[];
+  requests: string[];
+  dialogs: string[];
+}
+
+async function openReport(results: Results, file: string): Promise<{ page: Page; log: PageLog; url: string }> {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, renderReport(results));
+  const url = pathToFileURL(path).href;
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const log: PageLog = { consoleErrors: [], pageErrors: [], requests: [], dialogs: [] };
+  page.on('console', (m) => m.type() === 'error' && log.consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => log.pageErrors.push(e.message));
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('dialog', (d) => {
+    log.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector('#chart-failures svg');
+  return { page, log, url };
+}
+
+const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
+
+describe('the HTML report in Chromium', () => {
+  it('draws every chart from the quickstart Results, shows their headline figures and fetches nothing', async () => {
+    const results = resultsFor(quickstartText());
+    const { page, log, url } = await openReport(results, 'out/test-report/quickstart.html');
+
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.requests).toEqual([url]);
+    for (const id of CHART_IDS) expect(await page.locator(`#${id} > svg`).count(), id).toBe(1);
+
+    const groups = Object.keys(results.series.byGroup).length;
+    expect(await page.locator('#chart-tasks svg .lines path').count()).toBe(2 + 2 * groups);
+    expect(await page.locator('#chart-tasks .legend').textContent()).toContain('family:thumbnailer');
+    expect(await page.locator('#chart-reservation svg .lines path').count()).toBe(2);
+    const ids = results.instances.map((i) => i.id);
+    for (const id of ['chart-cpu-heatmap', 'chart-memory-heatmap']) {
+      expect(await page.locator(`#${id} g.heatmap-row`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-instance')))).toEqual(ids);
+      expect(await page.locator(`#${id} rect.cell`).count()).toBeGreaterThan(ids.length);
+    }
+    const failureTitles = await texts(page, '#chart-failures .bars rect title');
+    expect(failureTitles.reduce((sum, title) => sum + Number(/: (\d+) ×/.exec(title)![1]), 0)).toBe(results.summary.runTaskFailures);
+    const tickLabels = await texts(page, '#chart-tasks .axis-time text');
+    expect(tickLabels[0]).toBe('0h');
+    expect(tickLabels).toContain('1h30m');
+    expect(tickLabels.at(-1)).toBe('3h');
+
+    const s = results.summary;
+    const expected: [string, number, (n: number) => string][] = [
+      ['tasksRequested', s.tasksRequested, formatCount],
+      ['tasksPlaced', s.tasksPlaced, formatCount],
+      ['tasksStarted', s.tasksStarted, formatCount],
+      ['runTaskFailures', s.runTaskFailures, formatCount],
+      ['peakRunningTasks', s.peakRunningTasks, formatCount],
+      ['peakPendingTasks', s.peakPendingTasks, formatCount],
+      ['peakInstances', s.peakInstances, formatCount],
+      ['cpuReservation.mean', s.cpuReservation.mean, formatPercent],
+      ['cpuReservation.max', s.cpuReservation.max, formatPercent],
+      ['memoryReservation.mean', s.memoryReservation.mean, formatPercent],
+      ['memoryReservation.max', s.memoryReservation.max, formatPercent],
+      ['waitForCapacityMs.p50', s.waitForCapacityMs.p50, formatSpan],
+      ['waitForCapacityMs.p95', s.waitForCapacityMs.p95, formatSpan],
+      ['waitForCapacityMs.max', s.waitForCapacityMs.max, formatSpan],
+      ['seed', results.scenario.seed, String],
+      ['durationMs', results.scenario.durationMs, formatSpan],
+    ];
+    for (const [key, value, format] of expected) {
+      const figure = page.locator(`[data-figure="${key}"]`);
+      expect(await figure.getAttribute('data-value'), key).toBe(String(value));
+      expect(await figure.textContent(), key).toBe(format(value));
+    }
+    for (const [reason, n] of Object.entries(s.failuresByReason)) {
+      expect(await page.locator(`[data-reason="${reason}"]`).textContent()).toBe(formatCount(n));
+    }
+    expect(await page.locator('#table-instances tbody tr').count()).toBe(results.instances.length);
+    expect(await page.locator('#table-failures tbody tr').count()).toBe(Math.min(200, results.runTaskFailures.length));
+
+    await page.screenshot({ path: 'out/report-quickstart.png', fullPage: true });
+    await page.close();
+  });
+
+  it('shows markup in user strings as text: no <img>, no script runs, no dialog', async () => {
+    const results = resultsFor(hostileQuickstartText());
+    const { page, log } = await openReport(results, 'out/test-report/hostile.html');
+    await page.locator('#chart-tasks svg').hover();
+
+    expect(log.dialogs).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('b[onmouseover]').count()).toBe(0);
+    expect(await page.evaluate(() => document.scripts.length)).toBe(3);
+    expect(await page.locator('#scenario-name').textContent()).toBe(HOSTILE.name);
+    expect(await page.title()).toContain(HOSTILE.name);
+    expect(await page.locator('.description').textContent()).toBe(HOSTILE.description);
+    expect(await page.locator('#chart-tasks .legend').textContent()).toContain(HOSTILE.group);
+    expect(await page.locator('#table-failures tbody tr').first().textContent()).toContain(HOSTILE.source);
+    expect(await page.locator('#table-instances tbody tr').first().textContent()).toContain(`team=${HOSTILE.attribute}`);
+    await page.close();
+  });
+});
