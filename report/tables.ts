@@ -34,7 +34,7 @@ const FAILURE_COLUMNS: Column<RunTaskFailureRecord>[] = [
   { header: 'Task definition', cell: (f) => escapeHtml(f.taskDefinition) },
   { header: 'Reason', cell: (f) => `<code>${escapeHtml(f.reason)}</code>` },
   { header: 'Closest instance', cell: (f) => text(f.containerInstanceId) },
-  { header: 'Detail', wrap: true, cell: (f) => text(f.detail) },
+  { header: 'Message', wrap: true, cell: (f) => text(f.message) },
 ];
 
 export function renderInstancesTable(instances: InstanceRecord[]): string {

@@ -9,6 +9,7 @@ import { MINUTE, type Millis } from './engine/time.js';
 import { buildResults } from './results/build-results.js';
 import type { Results } from './results/results.js';
 import { newSeriesRecorder } from './results/series-recorder.js';
+import { newPlacementState } from './placement/placement-state.js';
 import type { ScenarioSpec } from './scenario/scenario-spec.js';
 
 export interface SimulateOptions {
@@ -38,9 +39,11 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
   const durationMs = options.until ?? spec.durationMs;
   const runSpec = durationMs === spec.durationMs ? spec : { ...spec, durationMs };
   const engine = new Engine<SimEvent>();
+  const world = buildWorld(runSpec);
   const sim: Simulation = {
     spec: runSpec,
-    world: buildWorld(runSpec),
+    world,
+    placement: newPlacementState(world.instances, { startEpochMs: runSpec.startEpochMs }),
     engine,
     random: forkStreams(seed, runSpec),
     series: newSeriesRecorder(MINUTE),

@@ -17,14 +17,22 @@ export class InvariantViolation extends Error {
 export function findViolations(world: World): string[] {
   const problems: string[] = [];
   const counted = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
-  const perInstance = new Map<string, { cpu: number; mem: number; running: number; pending: number; ids: number }>();
+  const perInstance = new Map<string, Usage>();
   for (const task of world.tasks) {
     counted[task.lastStatus]++;
     if (task.lastStatus === 'STOPPED') continue;
-    const usage = perInstance.get(task.containerInstanceId) ?? { cpu: 0, mem: 0, running: 0, pending: 0, ids: 0 };
+    const usage = perInstance.get(task.containerInstanceId) ?? emptyUsage();
     usage.cpu += task.reservation.cpuUnits;
     usage.mem += task.reservation.memoryMiB;
     usage.ids++;
+    if (task.claim.eni) usage.enis++;
+    usage.groups.set(task.group, (usage.groups.get(task.group) ?? 0) + 1);
+    for (const b of task.claim.bindings) {
+      const key = `${b.protocol}/${b.hostPort}`;
+      if (usage.ports.has(key)) problems.push(`host port ${key} bound twice on instance ${task.containerInstanceId} (task ${task.id})`);
+      usage.ports.add(key);
+    }
+    usage.staticPorts += task.claim.staticPorts.length;
     if (task.lastStatus === 'RUNNING') usage.running++;
     if (isPending(task.lastStatus)) usage.pending++;
     perInstance.set(task.containerInstanceId, usage);
@@ -38,7 +46,7 @@ export function findViolations(world: World): string[] {
     }
   }
   for (const instance of world.instances) {
-    const usage = perInstance.get(instance.id) ?? { cpu: 0, mem: 0, running: 0, pending: 0, ids: 0 };
+    const usage = perInstance.get(instance.id) ?? emptyUsage();
     const { registered, remaining } = instance;
     if (remaining.cpuUnits < 0 || remaining.memoryMiB < 0) {
       problems.push(`instance ${instance.id} over-committed: remaining ${remaining.cpuUnits} CPU, ${remaining.memoryMiB} MiB`);
@@ -54,6 +62,52 @@ export function findViolations(world: World): string[] {
       );
     }
   }
+  return [...problems, ...networkViolations(world, perInstance), ...groupViolations(world)];
+}
+
+interface Usage {
+  cpu: number;
+  mem: number;
+  running: number;
+  pending: number;
+  ids: number;
+  enis: number;
+  staticPorts: number;
+  ports: Set<string>;
+  groups: Map<string, number>;
+}
+
+function emptyUsage(): Usage {
+  return { cpu: 0, mem: 0, running: 0, pending: 0, ids: 0, enis: 0, staticPorts: 0, ports: new Set(), groups: new Map() };
+}
+
+/** Host ports, ENIs and per-group counts on each instance agree with the tasks that hold them. */
+function networkViolations(world: World, perInstance: Map<string, Usage>): string[] {
+  const problems: string[] = [];
+  for (const instance of world.instances) {
+    const usage = perInstance.get(instance.id) ?? emptyUsage();
+    const bound = [...instance.ports.tcp.bound].map((p) => `tcp/${p}`).concat([...instance.ports.udp.bound].map((p) => `udp/${p}`));
+    if (bound.length !== usage.ports.size || bound.some((p) => !usage.ports.has(p))) {
+      problems.push(`instance ${instance.id} has ports ${bound.join(',')} bound, its tasks hold ${[...usage.ports].join(',')}`);
+    }
+    for (const protocol of ['tcp', 'udp'] as const) {
+      const ports = instance.ports[protocol];
+      for (const p of ports.reserved) if (ports.bound.has(p)) problems.push(`instance ${instance.id}: reserved port ${protocol}/${p} is bound by a task`);
+    }
+    const staticCount = instance.ports.tcp.staticCount + instance.ports.udp.staticCount;
+    if (staticCount !== usage.staticPorts) problems.push(`instance ${instance.id} counts ${staticCount} static ports, its tasks hold ${usage.staticPorts}`);
+    if (instance.enisInUse !== usage.enis || instance.enisInUse > instance.eniLimit) {
+      problems.push(`instance ${instance.id} has ${instance.enisInUse} ENIs in use (limit ${instance.eniLimit}), its tasks hold ${usage.enis}`);
+    }
+    const groups = [...instance.groupCounts].sort().join(',');
+    const actual = [...usage.groups].sort().join(',');
+    if (groups !== actual) problems.push(`instance ${instance.id} counts task groups ${groups}, its tasks are ${actual}`);
+  }
+  return problems;
+}
+
+function groupViolations(world: World): string[] {
+  const problems: string[] = [];
   let running = 0;
   let pending = 0;
   for (const counts of world.groupCounts.values()) {

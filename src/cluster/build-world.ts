@@ -1,11 +1,12 @@
 import { builtInAttributes, type ContainerInstance } from '../model/container-instance.js';
 import { instanceType } from '../model/instance-types.js';
+import { newHostPorts } from '../model/ports.js';
 import { registeredCpuUnits, registeredMemoryMiB } from '../model/registered-resources.js';
 import { emptyWorld, instanceId, type World } from '../model/world.js';
 import type { ScenarioSpec } from '../scenario/scenario-spec.js';
 
 /**
- * The world at time 0: the cluster's fixed container instances, registered and ACTIVE, and its task
+ * The world at time 0: the cluster's fixed container instances, registered, and its task
  * definitions. Groups without an AZ are spread round-robin over the cluster's AZs (one counter across
  * all such groups, so several small groups still spread).
  */
@@ -22,18 +23,27 @@ export function buildWorld(spec: ScenarioSpec): World {
         cpuUnits: registeredCpuUnits(type),
         memoryMiB: group.registeredMemoryMiB ?? registeredMemoryMiB(type, group.reservedMemoryMiB),
       };
+      const index = world.instances.length;
       const instance: ContainerInstance = {
-        id: instanceId(world.instances.length + 1),
+        index,
+        id: instanceId(index + 1),
         instanceType: type.name,
         availabilityZone,
         attributes: { ...builtInAttributes(type.name, availabilityZone, type.architecture), ...group.attributes },
-        status: 'ACTIVE',
-        agentConnected: true,
-        registeredAt: 0,
+        status: group.status,
+        agentConnected: group.agentConnected,
+        agentVersion: group.agentVersion,
+        registeredAt: group.registeredAt === undefined ? 0 : group.registeredAt - spec.startEpochMs,
         launchedAt: 0,
         registered,
         remaining: { ...registered },
+        ports: { tcp: newHostPorts(group.reservedPorts), udp: newHostPorts(group.reservedUdpPorts) },
+        dynamicPortRange: group.dynamicHostPortRange,
+        // The primary ENI counts toward the limit; trunking gives the type's trunked task limit (DG ENI trunking).
+        eniLimit: group.awsvpcTrunking ? type.trunkedAwsvpcTasks! : type.maxEnis - 1,
+        enisInUse: 0,
         taskIds: new Set(),
+        groupCounts: new Map(),
         runningTasksCount: 0,
         pendingTasksCount: 0,
       };

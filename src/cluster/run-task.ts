@@ -1,5 +1,6 @@
 import { sample } from '../engine/distributions.js';
 import { placeTask } from '../placement/place-task.js';
+import type { PlacementRequest } from '../placement/placement-request.js';
 import { nextArrival } from '../workload/arrivals.js';
 import { PHASE } from './events.js';
 import type { Simulation } from './simulation.js';
@@ -14,9 +15,16 @@ export function runTaskRequested(sim: Simulation, sourceIndex: number): void {
   const source = sim.spec.runTasks[sourceIndex];
   const { world, engine } = sim;
   const td = world.taskDefinitions.get(source.taskDefinition)!;
+  const request: PlacementRequest = {
+    group: source.group,
+    need: td.reservation,
+    network: td.network,
+    constraints: source.constraints,
+    strategies: source.strategies,
+  };
   for (let i = 0; i < source.count; i++) {
     world.tasksRequested++;
-    const placement = placeTask(td.reservation, world.instances, sim.random.placement);
+    const placement = placeTask(request, sim.placement, sim.random.placement);
     if (placement.placed) {
       const runDurationMs = Math.max(0, Math.round(sample(source.duration, sim.random.runDurations[sourceIndex])));
       launchTask(sim, { group: source.group, taskDefinition: source.taskDefinition, startedBy: source.startedBy, runDurationMs }, placement.instance);
@@ -28,7 +36,7 @@ export function runTaskRequested(sim: Simulation, sourceIndex: number): void {
         group: source.group,
         reason: placement.reason,
         containerInstanceId: placement.closest?.id,
-        detail: placement.detail,
+        message: placement.message,
       });
     }
   }

@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine.js';
 import { RandomStream } from '../engine/random.js';
 import type { Millis } from '../engine/time.js';
 import type { World } from '../model/world.js';
+import type { PlacementState } from '../placement/placement-state.js';
 import type { SeriesRecorder } from '../results/series-recorder.js';
 import type { ScenarioSpec } from '../scenario/scenario-spec.js';
 import type { SimEvent } from './events.js';
@@ -10,6 +11,8 @@ import type { SimEvent } from './events.js';
 export interface Simulation {
   spec: ScenarioSpec;
   world: World;
+  /** Placement's indexes over the world's instances. */
+  placement: PlacementState;
   engine: Engine<SimEvent>;
   random: SimulationRandom;
   series: SeriesRecorder;

@@ -3,6 +3,7 @@ import type { Millis } from '../engine/time.js';
 import type { ContainerInstance } from '../model/container-instance.js';
 import { isLegalTransition, isPending, type Task, type TaskStatus } from '../model/task.js';
 import { pendingTaskCount, taskId } from '../model/world.js';
+import { claim, release } from '../placement/claim.js';
 import type { StateDurationsSpec } from '../scenario/scenario-schema.js';
 import { PHASE } from './events.js';
 import type { Simulation } from './simulation.js';
@@ -27,7 +28,7 @@ export interface LaunchRequest {
   runDurationMs: Millis;
 }
 
-/** Creates a task on `instance` in PROVISIONING, reserving its resources there, and starts its lifecycle. */
+/** Creates a task on `instance` in PROVISIONING, claiming its resources, ports and ENI there, and starts its lifecycle. */
 export function launchTask(sim: Simulation, request: LaunchRequest, instance: ContainerInstance): Task {
   const { world, engine } = sim;
   const td = world.taskDefinitions.get(request.taskDefinition)!;
@@ -40,6 +41,7 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
     containerInstanceId: instance.id,
     availabilityZone: instance.availabilityZone,
     reservation: { ...td.reservation },
+    claim: claim(sim.placement, instance, request.group, td.reservation, td.network),
     lastStatus: 'PROVISIONING',
     desiredStatus: 'RUNNING',
     createdAt: engine.now,
@@ -48,8 +50,6 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
   };
   world.tasks.push(task);
   world.tasksById.set(task.id, task);
-  instance.remaining.cpuUnits -= task.reservation.cpuUnits;
-  instance.remaining.memoryMiB -= task.reservation.memoryMiB;
   instance.taskIds.add(task.id);
   instance.pendingTasksCount++;
   world.statusCounts.PROVISIONING++;
@@ -85,8 +85,7 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
   }
   if (to === 'STOPPED') {
     task.stoppedAt = engine.now;
-    instance.remaining.cpuUnits += task.reservation.cpuUnits;
-    instance.remaining.memoryMiB += task.reservation.memoryMiB;
+    release(sim.placement, instance, task.claim);
     instance.taskIds.delete(task.id);
   }
   notePeaks(sim);

@@ -1,10 +1,13 @@
 import type { Millis } from '../engine/time.js';
+import type { HostPorts, PortRange, Protocol } from './ports.js';
 import type { Resources } from './resources.js';
 
 export type ContainerInstanceStatus = 'ACTIVE' | 'DRAINING';
 
 /** A container instance as DescribeContainerInstances shows it, plus what the simulator tracks. */
 export interface ContainerInstance {
+  /** Position in world.instances: the order of every scan, index and final tie-break. */
+  index: number;
   /** Per-run readable id, used for both the EC2 instance and the container instance: `i-0001`. */
   id: string;
   instanceType: string;
@@ -13,11 +16,20 @@ export interface ContainerInstance {
   attributes: Record<string, string>;
   status: ContainerInstanceStatus;
   agentConnected: boolean;
+  agentVersion: string;
+  /** When it registered, ms of simulated time (negative: before the run started). */
   registeredAt: Millis;
   registered: Resources;
   remaining: Resources;
+  ports: Record<Protocol, HostPorts>;
+  dynamicPortRange: PortRange;
+  /** How many awsvpc tasks it can host (ENIs less the primary one, or the trunking limit). */
+  eniLimit: number;
+  enisInUse: number;
   /** Tasks placed here and not yet STOPPED (they hold resources). */
   taskIds: Set<string>;
+  /** Those tasks per task group. */
+  groupCounts: Map<string, number>;
   runningTasksCount: number;
   pendingTasksCount: number;
   launchedAt: Millis;

@@ -24,6 +24,31 @@ export interface ContainerDefinition {
   portMappings: PortMapping[];
 }
 
+/** A host port a task reserves on its instance whatever the instance (bridge hostPort > 0, host mode). */
+export interface StaticPortNeed {
+  container: string;
+  containerPort: number;
+  hostPort: number;
+  protocol: 'tcp' | 'udp';
+}
+
+/** Host ports the agent assigns from its dynamic range: one, or a contiguous run for a containerPortRange. */
+export interface DynamicPortNeed {
+  container: string;
+  /** The container port, or the first of a containerPortRange. */
+  containerPort: number;
+  count: number;
+  protocol: 'tcp' | 'udp';
+}
+
+/** What a task needs of an instance's network: host ports and, in awsvpc mode, an ENI. */
+export interface NetworkNeeds {
+  staticPorts: StaticPortNeed[];
+  dynamicPorts: DynamicPortNeed[];
+  /** awsvpc tasks get an elastic network interface of their own. */
+  eni: boolean;
+}
+
 export interface TaskDefinition {
   /** `family:revision`, the short form of the task definition ARN. */
   key: string;
@@ -37,6 +62,36 @@ export interface TaskDefinition {
   containers: ContainerDefinition[];
   /** What placement reserves on an instance for one task. */
   reservation: { cpuUnits: number; memoryMiB: number };
+  network: NetworkNeeds;
+  /** memberOf constraints of the task definition (cluster query language expressions). */
+  placementConstraints: { type: 'memberOf'; expression: string }[];
+}
+
+/**
+ * Host ports and ENIs a task of this definition needs (DG task definition parameters, port mappings):
+ * bridge maps `hostPort` > 0 statically and `hostPort` 0 or absent to a dynamic port (a
+ * containerPortRange to a contiguous dynamic run); host mode binds `containerPort` itself; awsvpc gives
+ * the task its own ENI, so it binds nothing on the instance; none has no ports.
+ */
+export function networkNeeds(networkMode: NetworkMode, containers: readonly ContainerDefinition[]): NetworkNeeds {
+  const needs: NetworkNeeds = { staticPorts: [], dynamicPorts: [], eni: networkMode === 'awsvpc' };
+  if (networkMode === 'awsvpc' || networkMode === 'none') return needs;
+  for (const c of containers) {
+    for (const m of c.portMappings) {
+      const range = m.containerPortRange ? m.containerPortRange.split('-').map(Number) : undefined;
+      if (networkMode === 'host') {
+        const ports = range ? Array.from({ length: range[1] - range[0] + 1 }, (_, i) => range[0] + i) : [m.hostPort || m.containerPort!];
+        for (const port of ports) needs.staticPorts.push({ container: c.name, containerPort: port, hostPort: port, protocol: m.protocol });
+      } else if (range) {
+        needs.dynamicPorts.push({ container: c.name, containerPort: range[0], count: range[1] - range[0] + 1, protocol: m.protocol });
+      } else if (m.hostPort) {
+        needs.staticPorts.push({ container: c.name, containerPort: m.containerPort!, hostPort: m.hostPort, protocol: m.protocol });
+      } else if (m.containerPort !== undefined) {
+        needs.dynamicPorts.push({ container: c.name, containerPort: m.containerPort, count: 1, protocol: m.protocol });
+      }
+    }
+  }
+  return needs;
 }
 
 /**

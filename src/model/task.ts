@@ -1,4 +1,5 @@
 import type { Millis } from '../engine/time.js';
+import type { Claim } from './ports.js';
 import type { Resources } from './resources.js';
 
 /** ECS task lifecycle states, in lifecycle order (ECS developer guide, task lifecycle). */
@@ -58,6 +59,8 @@ export interface Task {
   containerInstanceId: string;
   availabilityZone: string;
   reservation: Resources;
+  /** What it holds on its instance (resources, host ports, ENI) until STOPPED. */
+  claim: Claim;
   lastStatus: TaskStatus;
   desiredStatus: 'RUNNING' | 'STOPPED';
   createdAt: Millis;

@@ -10,12 +10,12 @@ export interface RunTaskFailure {
   source: string;
   taskDefinition: string;
   group: string;
-  /** `RESOURCE:CPU`, `RESOURCE:MEMORY`, or ECS's message when the cluster has no instances. */
+  /** `RESOURCE:CPU`, `RESOURCE:MEMORY`, `RESOURCE:PORTS`, `RESOURCE:ENI`, `AGENT`, a constraint's, or ECS's message when the cluster has no instances. */
   reason: string;
   /** The closest matching container instance, when there is one. */
   containerInstanceId?: string;
-  /** What that instance lacks, in words: `needs 1024 CPU units, has 512 remaining`. */
-  detail: string;
+  /** ECS's sentence: `The closest matching container-instance i-0001 has insufficient memory available.` */
+  message: string;
 }
 
 /** The whole mutable state of one simulated cluster. Handlers change it; pure functions read it. */

@@ -44,6 +44,10 @@ export interface TaskRecord {
   availabilityZone: string;
   cpuUnits: number;
   memoryMiB: number;
+  /** Host ports bound on the instance, like DescribeTasks' networkBindings. */
+  networkBindings: { containerName: string; containerPort: number; hostPort: number; protocol: 'tcp' | 'udp' }[];
+  /** Whether it took an ENI of the instance (awsvpc). */
+  eni: boolean;
   lastStatus: TaskStatus;
   createdAt: number;
   startedAt: number | null;
@@ -63,6 +67,11 @@ export interface InstanceRecord {
   attributes: Record<string, string>;
   registeredCpuUnits: number;
   registeredMemoryMiB: number;
+  agentVersion: string;
+  agentConnected: boolean;
+  status: 'ACTIVE' | 'DRAINING';
+  /** awsvpc tasks it can host. */
+  eniLimit: number;
   launchedAt: number;
   registeredAt: number;
   terminatedAt: number | null;
@@ -76,7 +85,7 @@ export interface RunTaskFailureRecord {
   group: string;
   reason: string;
   containerInstanceId: string | null;
-  detail: string;
+  message: string;
 }
 
 /** Per-minute samples at the times in `t`; every array has one value per time. */

@@ -1,5 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { taskReservation, type TaskDefinition } from '../model/task-definition.js';
+import { networkNeeds, taskReservation, type TaskDefinition } from '../model/task-definition.js';
+import { instanceType } from '../model/instance-types.js';
+import { MAX_CONSTRAINTS } from './placement-schema.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 import type { RunTaskSource, ScenarioSpec } from './scenario-spec.js';
 import { INVALID, ParseContext, type Problem } from './schema/index.js';
@@ -37,6 +39,9 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
   const availabilityZones =
     file.cluster.availabilityZones ?? (groupZones.length > 0 ? [...new Set(groupZones)].sort() : ['a', 'b', 'c'].map((s) => `${file.region}${s}`));
   file.cluster.containerInstances.forEach((g, i) => {
+    if (g.awsvpcTrunking && instanceType(g.instanceType)?.trunkedAwsvpcTasks === undefined) {
+      ctx.error(`cluster.containerInstances[${i}].awsvpcTrunking`, `instance type ${g.instanceType} does not support ENI trunking`);
+    }
     if (g.availabilityZone !== undefined && !availabilityZones.includes(g.availabilityZone)) {
       ctx.error(
         `cluster.containerInstances[${i}].availabilityZone`,
@@ -59,6 +64,14 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
       ctx.error(`${path}.launchType`, `Task definition does not support launch_type ${source.launchType}.`);
       return;
     }
+    const taskDefinitionSpec = file.taskDefinitions[taskDefinitions.indexOf(td)];
+    const constraints = [...taskDefinitionSpec.placementConstraints, ...source.placementConstraints];
+    if (constraints.length > MAX_CONSTRAINTS) {
+      ctx.error(
+        `${path}.placementConstraints`,
+        `at most ${MAX_CONSTRAINTS} placement constraints per task, task definition and RunTask together; got ${constraints.length}`,
+      );
+    }
     const stopAt = source.stopAt ?? file.duration;
     if (stopAt < source.startAt) ctx.error(`${path}.stopAt`, `expected a time after startAt, got ${stopAt} ms < ${source.startAt} ms`);
     runTasks.push({
@@ -68,6 +81,8 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
       group: source.group ?? `family:${td.family}`,
       startedBy: source.startedBy ?? source.name ?? `runTask-${i + 1}`,
       launchType: source.launchType,
+      strategies: source.placementStrategy ?? [{ type: 'random' }],
+      constraints,
       arrivals: source.arrivals,
       duration: source.duration,
       startAt: source.startAt,
@@ -82,6 +97,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
     seed: file.seed,
     durationMs: file.duration,
     region: file.region,
+    startEpochMs: file.startTime,
     cluster: { clusterName: file.cluster.clusterName, availabilityZones, containerInstances: file.cluster.containerInstances },
     taskDefinitions,
     runTasks,
@@ -106,6 +122,8 @@ function registerRevisions(file: ScenarioFile): TaskDefinition[] {
       taskMemoryMiB: td.memory,
       containers: td.containerDefinitions,
       reservation: taskReservation(td.cpu, td.memory, td.containerDefinitions),
+      network: networkNeeds(td.networkMode, td.containerDefinitions),
+      placementConstraints: td.placementConstraints.map((c) => ({ type: 'memberOf' as const, expression: (c as { expression: string }).expression })),
     };
   });
 }

@@ -1,8 +1,11 @@
 import type { Distribution } from '../engine/distributions.js';
 import { INSTANCE_TYPES } from '../model/instance-types.js';
+import { DEFAULT_RESERVED_TCP_PORTS, DEFAULT_RESERVED_UDP_PORTS, MAX_RESERVED_PORTS, parsePortRange } from '../model/ports.js';
 import { durationDistribution } from './distribution-schema.js';
+import { placementConstraintsSchema, placementStrategiesSchema } from './placement-schema.js';
 import {
   array,
+  boolean,
   doc,
   duration,
   integer,
@@ -23,6 +26,20 @@ import { taskDefinitionSchema } from './task-definition-schema.js';
 const strict = { unknownKeys: 'error' } as const;
 const instanceTypeNames = [...INSTANCE_TYPES.keys()];
 
+/** ASSUMPTION: the agent version instances report unless the scenario says otherwise. */
+export const DEFAULT_AGENT_VERSION = '1.89.0';
+export const DEFAULT_START_TIME = '2026-01-01T00:00:00Z';
+
+const port = integer({ min: 1, max: 65535 });
+const portRange = refine(string({ expected: 'a port range such as "32768-60999"' }), (text, path, ctx) => {
+  const range = parsePortRange(text);
+  return range ?? ctx.error(path, `expected a port range such as "32768-60999", got ${JSON.stringify(text)}`);
+});
+const isoTime = refine(string({ expected: 'an ISO 8601 time such as "2026-01-01T00:00:00Z"' }), (text, path, ctx) => {
+  const epochMs = Date.parse(text);
+  return Number.isNaN(epochMs) ? ctx.error(path, `expected an ISO 8601 time such as "2026-01-01T00:00:00Z", got ${JSON.stringify(text)}`) : epochMs;
+});
+
 const containerInstanceGroup = doc(
   object(
     {
@@ -32,10 +49,18 @@ const containerInstanceGroup = doc(
       attributes: withDefault(record(string({ minLength: 1, maxLength: 128 }), 'an object of attribute names to string values'), {}),
       reservedMemoryMiB: withDefault(integer({ min: 0 }), 0),
       registeredMemoryMiB: optional(integer({ min: 1 })),
+      reservedPorts: withDefault(array(port, { max: MAX_RESERVED_PORTS }), [...DEFAULT_RESERVED_TCP_PORTS]),
+      reservedUdpPorts: withDefault(array(port, { max: MAX_RESERVED_PORTS }), [...DEFAULT_RESERVED_UDP_PORTS]),
+      dynamicHostPortRange: withDefault(portRange, { first: 32768, last: 60999 }),
+      awsvpcTrunking: withDefault(boolean(), false),
+      agentVersion: withDefault(string({ pattern: /^\d+(\.\d+)*$/, expected: 'a version such as "1.89.0"' }), DEFAULT_AGENT_VERSION),
+      agentConnected: withDefault(boolean(), true),
+      status: withDefault(oneOf(['ACTIVE', 'DRAINING'] as const), 'ACTIVE'),
+      registeredAt: optional(isoTime),
     },
     strict,
   ),
-  'A group of identical EC2 container instances registered at the start. Without availabilityZone the group is spread round-robin over the cluster AZs.',
+  'A group of identical EC2 container instances registered at the start. Without availabilityZone the group is spread round-robin over the cluster AZs. reservedPorts / reservedUdpPorts / dynamicHostPortRange are the agent settings ECS_RESERVED_PORTS, ECS_RESERVED_PORTS_UDP and ECS_DYNAMIC_HOST_PORT_RANGE.',
 );
 
 /** RunTask arrivals: how often a workload source calls RunTask. */
@@ -70,6 +95,8 @@ const runTaskSource = doc(
       group: optional(string({ minLength: 1, maxLength: 255 })),
       startedBy: optional(string({ minLength: 1, maxLength: 128 })),
       launchType: withDefault(oneOf(['EC2'] as const), 'EC2'),
+      placementStrategy: optional(placementStrategiesSchema),
+      placementConstraints: withDefault(placementConstraintsSchema, []),
       arrivals,
       duration: durationDistribution(),
       startAt: withDefault(duration(), 0),
@@ -102,6 +129,7 @@ export const scenarioSchema = object(
     seed: withDefault(integer({ min: 0 }), 1),
     duration: duration({ positive: true }),
     region: withDefault(string({ minLength: 1 }), 'us-east-1'),
+    startTime: withDefault(doc(isoTime, 'The wall-clock time of simulated time 0 (for registeredAt in memberOf expressions).'), Date.parse(DEFAULT_START_TIME)),
     cluster: object(
       {
         clusterName: withDefault(string({ minLength: 1, maxLength: 255 }), 'default'),

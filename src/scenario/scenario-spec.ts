@@ -1,6 +1,7 @@
 import type { Distribution } from '../engine/distributions.js';
 import type { Millis } from '../engine/time.js';
 import type { TaskDefinition } from '../model/task-definition.js';
+import type { PlacementConstraint, PlacementStrategy } from '../placement/placement-request.js';
 import type { Problem } from './schema/index.js';
 import type { ArrivalsSpec, ContainerInstanceGroupSpec, StateDurationsSpec } from './scenario-schema.js';
 
@@ -11,6 +12,8 @@ export interface ScenarioSpec {
   seed: number;
   durationMs: Millis;
   region: string;
+  /** Epoch ms of simulated time 0 (registeredAt in memberOf expressions compares against dates). */
+  startEpochMs: number;
   cluster: {
     clusterName: string;
     availabilityZones: string[];
@@ -32,6 +35,10 @@ export interface RunTaskSource {
   group: string;
   startedBy: string;
   launchType: 'EC2';
+  /** RunTask's placementStrategy; without one, RunTask places at random (ASSUMPTION, docs/fidelity.md). */
+  strategies: PlacementStrategy[];
+  /** The task definition's memberOf constraints, then RunTask's placementConstraints. */
+  constraints: PlacementConstraint[];
   arrivals: ArrivalsSpec;
   duration: Distribution;
   startAt: Millis;

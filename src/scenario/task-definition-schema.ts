@@ -6,6 +6,8 @@ import {
   type NetworkMode,
   type PortMapping,
 } from '../model/task-definition.js';
+import type { PlacementConstraint } from '../placement/placement-request.js';
+import { taskDefinitionConstraintsSchema } from './placement-schema.js';
 import { array, boolean, doc, either, integer, INVALID, object, oneOf, optional, refine, string, withDefault, type Schema } from './schema/index.js';
 
 /** The RegisterTaskDefinition input, as `aws ecs register-task-definition --cli-input-json` takes it. */
@@ -16,6 +18,7 @@ export interface TaskDefinitionSpec {
   cpu?: number;
   memory?: number;
   containerDefinitions: ContainerDefinition[];
+  placementConstraints: PlacementConstraint[];
 }
 
 const aws = { unknownKeys: 'note' } as const;
@@ -94,6 +97,7 @@ export const taskDefinitionSchema: Schema<TaskDefinitionSpec> = doc(
         cpu: optional(taskCpu),
         memory: optional(taskMemory),
         containerDefinitions: array(containerDefinition, { min: 1, max: 10, what: 'container definitions' }),
+        placementConstraints: withDefault(taskDefinitionConstraintsSchema, []),
       },
       aws,
     ),
@@ -106,12 +110,14 @@ export const taskDefinitionSchema: Schema<TaskDefinitionSpec> = doc(
           ctx.error(at, `Invalid setting for container '${c.name}'. At least one of 'memory' or 'memoryReservation' must be specified.`);
           ok = false;
         }
+        if (td.networkMode === 'none' && c.portMappings.length > 0) {
+          ctx.error(`${at}.portMappings`, 'Port mappings are not allowed when networkMode=none.');
+          ok = false;
+        }
         c.portMappings.forEach((p, j) => {
-          if (td.networkMode === 'awsvpc' && p.hostPort !== undefined && p.hostPort !== p.containerPort) {
-            ctx.error(
-              `${at}.portMappings[${j}].hostPort`,
-              'When networkMode=awsvpc, the host ports and container ports in port mappings must match.',
-            );
+          const problem = portMappingProblem(td.networkMode, p);
+          if (problem) {
+            ctx.error(`${at}.portMappings[${j}]${problem.field ? `.${problem.field}` : ''}`, problem.message);
             ok = false;
           }
         });
@@ -126,3 +132,20 @@ export const taskDefinitionSchema: Schema<TaskDefinitionSpec> = doc(
   ),
   'A RegisterTaskDefinition input (the JSON `aws ecs register-task-definition --cli-input-json` takes). Fields ecsim does not simulate are accepted and listed as notes.',
 );
+
+/** What RegisterTaskDefinition would say of one port mapping, or undefined when it is valid. */
+function portMappingProblem(networkMode: string, p: PortMapping): { field?: string; message: string } | undefined {
+  if (p.containerPortRange !== undefined) {
+    const [first, last] = p.containerPortRange.split('-').map(Number);
+    if (!(first >= 1 && first <= last && last <= 65535)) return { field: 'containerPortRange', message: `expected a port range such as "8000-8010", got "${p.containerPortRange}"` };
+    if (p.containerPort !== undefined || p.hostPort !== undefined) {
+      return { message: 'A port mapping with containerPortRange cannot also set containerPort or hostPort.' };
+    }
+    return undefined;
+  }
+  if (p.containerPort === undefined) return { field: 'containerPort', message: 'required: a port mapping needs containerPort or containerPortRange' };
+  if (p.hostPort !== undefined && p.hostPort !== 0 && (networkMode === 'awsvpc' || networkMode === 'host') && p.hostPort !== p.containerPort) {
+    return { field: 'hostPort', message: `When networkMode=${networkMode}, the host ports and container ports in port mappings must match.` };
+  }
+  return undefined;
+}

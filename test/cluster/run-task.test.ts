@@ -51,7 +51,7 @@ describe('RunTask on fixed EC2 container instances', () => {
         group: 'family:job',
         reason: 'RESOURCE:MEMORY',
         containerInstanceId: 'i-0002',
-        detail: `needs 6000 MiB, ${results.instances[1].registeredMemoryMiB} remaining`,
+        message: "The closest matching container-instance i-0002 has insufficient memory available.",
       },
     ]);
   });

@@ -1,0 +1,70 @@
+import type { ContainerInstance } from '../model/container-instance.js';
+
+/** Key for instances that lack the attribute a spread counts by: they form one value of their own. */
+export const MISSING_VALUE = '\u0000missing';
+
+/**
+ * How many tasks of each group sit on each value of an attribute (for spread on that attribute),
+ * kept up to date as tasks are placed and released. An attribute is tracked for a group from the
+ * first time a strategy asks, counted once from the instances then.
+ */
+export class GroupStats {
+  private readonly perGroup = new Map<string, Map<string, Map<string, number>>>();
+  /** Instances holding at least one task of each group. */
+  private readonly holders = new Map<string, Set<ContainerInstance>>();
+
+  /** The instances that hold tasks of `group`. */
+  instancesOf(group: string): ReadonlySet<ContainerInstance> {
+    return this.holders.get(group) ?? EMPTY;
+  }
+
+  /** Tasks of `group` on instances whose `attribute` is `value`. */
+  valueCount(group: string, attribute: string, value: string, instances: readonly ContainerInstance[]): number {
+    return this.tracked(group, attribute, instances).get(value) ?? 0;
+  }
+
+  tracked(group: string, attribute: string, instances: readonly ContainerInstance[]): Map<string, number> {
+    let byAttribute = this.perGroup.get(group);
+    if (!byAttribute) {
+      byAttribute = new Map();
+      this.perGroup.set(group, byAttribute);
+    }
+    let counts = byAttribute.get(attribute);
+    if (!counts) {
+      counts = new Map();
+      for (const instance of instances) {
+        const n = instance.groupCounts.get(group) ?? 0;
+        if (n > 0) bump(counts, valueOf(instance, attribute), n);
+      }
+      byAttribute.set(attribute, counts);
+    }
+    return counts;
+  }
+
+  /** A task of `group` arrived on (delta 1) or left (delta -1) `instance`. */
+  changed(group: string, instance: ContainerInstance, delta: number): void {
+    let holders = this.holders.get(group);
+    if (!holders) {
+      holders = new Set();
+      this.holders.set(group, holders);
+    }
+    if ((instance.groupCounts.get(group) ?? 0) > 0) holders.add(instance);
+    else holders.delete(instance);
+    const byAttribute = this.perGroup.get(group);
+    if (!byAttribute) return;
+    for (const [attribute, counts] of byAttribute) bump(counts, valueOf(instance, attribute), delta);
+  }
+}
+
+const EMPTY: ReadonlySet<ContainerInstance> = new Set();
+
+export function valueOf(instance: ContainerInstance, attribute: string): string {
+  if (attribute === 'instanceId' || attribute === 'host') return instance.id;
+  return instance.attributes[attribute.startsWith('attribute:') ? attribute.slice(10) : attribute] ?? MISSING_VALUE;
+}
+
+function bump(counts: Map<string, number>, value: string, delta: number): void {
+  const n = (counts.get(value) ?? 0) + delta;
+  if (n === 0) counts.delete(value);
+  else counts.set(value, n);
+}
