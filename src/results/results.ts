@@ -98,5 +98,6 @@ export interface Series {
   cpuReservation: number[];
   memoryReservation: number[];
   byGroup: Record<string, { running: number[]; pending: number[] }>;
-  byInstance: Record<string, { cpuReservation: number[]; memoryReservation: number[] }>;
+  /** Per instance: reservation percentages and the number of tasks on it (placed, not yet STOPPED). */
+  byInstance: Record<string, { cpuReservation: number[]; memoryReservation: number[]; tasks: number[] }>;
 }

@@ -12,7 +12,7 @@ export interface SeriesRecorder {
   cpuReservation: number[];
   memoryReservation: number[];
   byGroup: Map<string, { running: number[]; pending: number[] }>;
-  byInstance: Map<string, { cpuReservation: number[]; memoryReservation: number[] }>;
+  byInstance: Map<string, { cpuReservation: number[]; memoryReservation: number[]; tasks: number[] }>;
 }
 
 export function newSeriesRecorder(periodMs: Millis): SeriesRecorder {
@@ -53,9 +53,10 @@ export function sampleSeries(recorder: SeriesRecorder, world: World, now: Millis
     cpuRemaining += instance.remaining.cpuUnits;
     memRegistered += instance.registered.memoryMiB;
     memRemaining += instance.remaining.memoryMiB;
-    const series = lazySeries(recorder.byInstance, instance.id, n, () => ({ cpuReservation: [], memoryReservation: [] }));
+    const series = lazySeries(recorder.byInstance, instance.id, n, () => ({ cpuReservation: [], memoryReservation: [], tasks: [] }));
     series.cpuReservation.push(round2(reservationPercent(instance.registered.cpuUnits, instance.remaining.cpuUnits)));
     series.memoryReservation.push(round2(reservationPercent(instance.registered.memoryMiB, instance.remaining.memoryMiB)));
+    series.tasks.push(instance.taskIds.size);
   }
   recorder.instances.push(registered);
   recorder.cpuReservation.push(round2(reservationPercent(cpuRegistered, cpuRemaining)));

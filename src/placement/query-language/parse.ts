@@ -170,7 +170,7 @@ class Parser {
       this.pos += symbol.length;
       return true;
     }
-    if (new RegExp(`^${word}(?=[\\s(!])`).test(rest)) {
+    if (new RegExp(`^${word}(?=[\\s(!]|$)`).test(rest)) {
       this.pos += word.length;
       return true;
     }
