@@ -94,7 +94,7 @@ function networkViolations(world: World, perInstance: Map<string, Usage>): strin
       const ports = instance.ports[protocol];
       for (const p of ports.reserved) if (ports.bound.has(p)) problems.push(`instance ${instance.id}: reserved port ${protocol}/${p} is bound by a task`);
     }
-    const staticCount = instance.ports.tcp.staticCount + instance.ports.udp.staticCount;
+    const staticCount = instance.ports.tcp.staticBound.size + instance.ports.udp.staticBound.size;
     if (staticCount !== usage.staticPorts) problems.push(`instance ${instance.id} counts ${staticCount} static ports, its tasks hold ${usage.staticPorts}`);
     if (instance.enisInUse !== usage.enis || instance.enisInUse > instance.eniLimit) {
       problems.push(`instance ${instance.id} has ${instance.enisInUse} ENIs in use (limit ${instance.eniLimit}), its tasks hold ${usage.enis}`);

@@ -45,14 +45,14 @@ export interface HostPorts {
   reserved: Set<number>;
   /** Ports bound by tasks: static and dynamic. */
   bound: Set<number>;
-  /** How many of `bound` are static host ports (they count toward MAX_RESERVED_PORTS). */
-  staticCount: number;
+  /** The static host ports among `bound` (they count toward MAX_RESERVED_PORTS). */
+  staticBound: Set<number>;
   /** The dynamic port the agent assigned last; the next search starts one above it. */
   lastDynamic: number | undefined;
 }
 
 export function newHostPorts(reserved: readonly number[]): HostPorts {
-  return { reserved: new Set(reserved), bound: new Set(), staticCount: 0, lastDynamic: undefined };
+  return { reserved: new Set(reserved), bound: new Set(), staticBound: new Set(), lastDynamic: undefined };
 }
 
 export function isFree(ports: HostPorts, port: number): boolean {

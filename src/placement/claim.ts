@@ -17,7 +17,7 @@ export function claim(state: PlacementState, instance: ContainerInstance, group:
   for (const p of network.staticPorts) {
     const ports = instance.ports[p.protocol];
     ports.bound.add(p.hostPort);
-    ports.staticCount++;
+    ports.staticBound.add(p.hostPort);
     staticPorts.push({ port: p.hostPort, protocol: p.protocol });
     bindings.push({ containerName: p.container, containerPort: p.containerPort, hostPort: p.hostPort, protocol: p.protocol });
   }
@@ -41,7 +41,7 @@ export function claim(state: PlacementState, instance: ContainerInstance, group:
 export function release(state: PlacementState, instance: ContainerInstance, held: Claim): void {
   setRemaining(state, instance, instance.remaining.cpuUnits + held.resources.cpuUnits, instance.remaining.memoryMiB + held.resources.memoryMiB);
   for (const b of held.bindings) instance.ports[b.protocol].bound.delete(b.hostPort);
-  for (const p of held.staticPorts) instance.ports[p.protocol].staticCount--;
+  for (const p of held.staticPorts) instance.ports[p.protocol].staticBound.delete(p.port);
   if (held.eni) instance.enisInUse--;
   const n = (instance.groupCounts.get(held.group) ?? 0) - 1;
   if (n === 0) instance.groupCounts.delete(held.group);

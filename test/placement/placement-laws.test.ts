@@ -85,7 +85,7 @@ describe('placement laws', () => {
       fc.property(stateArbitrary, fc.array(requestArbitrary, { minLength: 1, maxLength: 10 }), salt, (state, requests, s) => {
         const snapshot = () =>
           JSON.stringify(
-            state.instances.map((i) => [i.remaining, [...i.ports.tcp.bound].sort(), i.ports.tcp.staticCount, i.enisInUse, [...i.groupCounts].sort()]),
+            state.instances.map((i) => [i.remaining, [...i.ports.tcp.bound].sort(), [...i.ports.tcp.staticBound].sort(), i.enisInUse, [...i.groupCounts].sort()]),
           );
         const before = snapshot();
         const claims = [];

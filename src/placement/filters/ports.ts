@@ -18,7 +18,7 @@ export function portFit(request: PlacementRequest, instance: ContainerInstance):
     const ports = instance.ports[protocol];
     const wanted = staticPorts.filter((p) => p.protocol === protocol);
     if (wanted.some((p) => !isFree(ports, p.hostPort))) return PORT_IN_USE;
-    if (wanted.length > 0 && ports.reserved.size + ports.staticCount + wanted.length > MAX_RESERVED_PORTS) return TOO_MANY_PORTS;
+    if (wanted.length > 0 && ports.reserved.size + ports.staticBound.size + wanted.length > MAX_RESERVED_PORTS) return TOO_MANY_PORTS;
   }
   if (dynamicPorts.length > 0 && !dynamicPortsFit(request, instance)) return NO_DYNAMIC_PORT;
   return undefined;
