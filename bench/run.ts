@@ -2,9 +2,18 @@
  * `npm run bench`: ecsim's benchmarks, each measured against its references in the same command
  * (../shared/bench/README.md). Prints figures and ratios; exits 1 if a target is missed.
  */
+import { benchPlacement10k } from './placement-10k.js';
 import { benchW1 } from './w1.js';
+import { benchW2 } from './w2.js';
 
-const w1 = benchW1();
-for (const line of w1.lines) console.log(line);
-console.log(w1.pass ? 'W1: all targets met' : 'W1: a target was missed');
-process.exitCode = w1.pass ? 0 : 1;
+const only = process.argv[2];
+const benches = { w1: benchW1, w2: benchW2, placement: benchPlacement10k };
+let pass = true;
+for (const [name, bench] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  const report = bench();
+  for (const line of report.lines) console.log(line);
+  console.log(`${name}: ${report.pass ? 'all targets met' : 'a target was missed'}\n`);
+  pass &&= report.pass;
+}
+process.exitCode = pass ? 0 : 1;

@@ -18,7 +18,6 @@
   const UNREGISTERED = '#f6f8fa';
   const MARGIN = { top: 10, right: 18, bottom: 26 };
   const HEAT_STEPS = 10;
-  const heatColours = d3.quantize((v) => d3.interpolateBlues(0.12 + 0.88 * v), HEAT_STEPS);
   const count = d3.format(',');
 
   // ---- time: x is simulated time in ms, labelled 0h, 30m, 1h30m, 1d2h ----
@@ -200,51 +199,80 @@
     ]);
   }
 
-  // ---- (b) reservation per instance: rows = instances, columns = samples, colour = percent ----
+  // ---- (b) per-instance heatmaps: rows = instances, columns = samples, colour = a binned value ----
+
+  /**
+   * A heatmap's colour scale: sample value v is drawn in colours[step(v)]; the legend puts each tick
+   * label at `at`, measured in swatches from the left edge of the first one.
+   */
+  function percentScale() {
+    return {
+      colours: d3.quantize((v) => d3.interpolateBlues(0.12 + 0.88 * v), HEAT_STEPS),
+      step: (v) => Math.min(HEAT_STEPS - 1, Math.floor(v / (100 / HEAT_STEPS))),
+      ticks: d3.range(0, HEAT_STEPS + 1, 2).map((i) => ({ at: i, label: (i * 100) / HEAT_STEPS + '%' })),
+    };
+  }
+
+  /** Counts 0..max: one swatch per count while they fit in HEAT_STEPS, else equal bins of whole counts. */
+  function countScale(max) {
+    const size = Math.max(1, Math.ceil((max + 1) / HEAT_STEPS));
+    const steps = Math.ceil((max + 1) / size);
+    const colours = d3.quantize((v) => d3.interpolateGreens(0.08 + 0.92 * v), Math.max(2, steps)).slice(0, steps);
+    const ticks =
+      size === 1
+        ? d3.range(steps).map((i) => ({ at: i + 0.5, label: count(i) }))
+        : d3.range(0, steps + 1, steps > 6 ? 2 : 1).map((i) => ({ at: i, label: count(i * size) }));
+    return { colours, step: (v) => Math.min(steps - 1, Math.floor(v / size)), ticks };
+  }
 
   /** Consecutive samples in the same colour step merge into one rect, so long runs stay light. */
-  function heatRuns(instance, values) {
+  function heatRuns(instance, values, step) {
     const runs = [];
     for (let i = 0; i < t.length; i++) {
       const registered = i < values.length && t[i] >= instance.registeredAt && (instance.terminatedAt === null || t[i] < instance.terminatedAt);
-      const step = registered ? Math.min(HEAT_STEPS - 1, Math.floor(values[i] / (100 / HEAT_STEPS))) : -1;
+      const s = registered ? step(values[i]) : -1;
       const last = runs[runs.length - 1];
-      if (last && last.step === step) {
+      if (last && last.step === s) {
         last.end = i;
         last.min = Math.min(last.min, values[i]);
         last.max = Math.max(last.max, values[i]);
       } else {
-        runs.push({ step, start: i, end: i, min: values[i], max: values[i] });
+        runs.push({ step: s, start: i, end: i, min: values[i], max: values[i] });
       }
     }
     return runs.filter((r) => r.step >= 0);
   }
 
-  function drawHeatmap(el, layout, metric, noun) {
+  /**
+   * One row per instance, one column per sample. spec: { key (unique per chart), values(instance) ->
+   * number per sample, scale (percentScale / countScale), describe(min, max) -> tooltip text }.
+   */
+  function drawHeatmap(el, layout, spec) {
     const instances = data.instances.filter((i) => series.byInstance[i.id]);
     const rowHeight = instances.length <= 30 ? 18 : Math.max(2, Math.floor(600 / instances.length));
+    const cellHeight = rowHeight - (rowHeight > 4 ? 1 : 0);
     const labelEvery = Math.ceil(11 / rowHeight);
     const top = 40;
     const innerHeight = Math.max(rowHeight, instances.length * rowHeight);
     const { svg, g } = frame(el, layout, innerHeight, top);
-    const unregistered = hatch(svg, 'unregistered-' + metric);
-    heatLegend(g.append('g').attr('transform', 'translate(0,-34)'), unregistered);
+    const unregistered = hatch(svg, 'unregistered-' + spec.key);
+    heatLegend(g.append('g').attr('class', 'heat-legend').attr('transform', 'translate(0,-34)'), spec.scale, unregistered);
     const x = layout.x;
     const colEnd = (i) => Math.min(layout.innerWidth, x(t[i] + periodMs));
     const row = g.selectAll('g.heatmap-row').data(instances).join('g')
       .attr('class', 'heatmap-row')
       .attr('data-instance', (d) => d.id)
       .attr('transform', (_, r) => 'translate(0,' + r * rowHeight + ')');
-    row.append('rect').attr('width', layout.innerWidth).attr('height', rowHeight - (rowHeight > 4 ? 1 : 0)).attr('fill', unregistered);
+    row.append('rect').attr('width', layout.innerWidth).attr('height', cellHeight).attr('fill', unregistered);
     row.each(function (instance) {
-      d3.select(this).selectAll('rect.cell').data(heatRuns(instance, series.byInstance[instance.id][metric])).join('rect')
+      d3.select(this).selectAll('rect.cell').data(heatRuns(instance, spec.values(instance), spec.scale.step)).join('rect')
         .attr('class', 'cell')
         .attr('x', (r) => x(t[r.start]))
         .attr('width', (r) => Math.max(0, colEnd(r.end) - x(t[r.start])))
-        .attr('height', rowHeight - (rowHeight > 4 ? 1 : 0))
-        .attr('fill', (r) => heatColours[r.step])
+        .attr('height', cellHeight)
+        .attr('fill', (r) => spec.scale.colours[r.step])
         .append('title')
-        .text((r) => instance.id + ' · ' + formatSimTime(t[r.start]) + '–' + formatSimTime(t[r.end] + periodMs) + ' · ' + noun + ' reserved ' + (r.min === r.max ? r.min : r.min + '–' + r.max) + '%');
+        .text((r) => instance.id + ' · ' + formatSimTime(t[r.start]) + '–' + formatSimTime(t[r.end] + periodMs) + ' · ' + spec.describe(r.min, r.max));
     });
     const label = row.filter((_, r) => r % labelEvery === 0).append('text')
       .attr('x', -8)
@@ -257,7 +285,7 @@
     if (instances.length === 0) g.append('text').attr('class', 'empty-note').attr('y', 12).text('No container instances.');
   }
 
-  /** A diagonal hatch for "not registered", so it never reads as a low percentage. */
+  /** A diagonal hatch for "not registered", so it never reads as a low value. */
   function hatch(svg, id) {
     const pattern = svg.append('defs').append('pattern').attr('id', id).attr('patternUnits', 'userSpaceOnUse').attr('width', 6).attr('height', 6);
     pattern.append('rect').attr('width', 6).attr('height', 6).attr('fill', UNREGISTERED);
@@ -265,17 +293,30 @@
     return 'url(#' + id + ')';
   }
 
-  function heatLegend(g, unregistered) {
+  function heatLegend(g, scale, unregistered) {
     const width = 26;
-    g.selectAll('rect').data(heatColours).join('rect')
+    g.selectAll('rect').data(scale.colours).join('rect')
       .attr('x', (_, i) => i * width).attr('width', width).attr('height', 10).attr('fill', (c) => c);
-    g.selectAll('text.tick').data(d3.range(0, HEAT_STEPS + 1, 2)).join('text')
-      .attr('class', 'tick').attr('x', (i) => i * width).attr('y', 22).attr('text-anchor', 'middle').attr('fill', '#59636e')
-      .text((i) => (i * 100) / HEAT_STEPS + '%');
-    const none = g.append('g').attr('transform', 'translate(' + (HEAT_STEPS * width + 24) + ',0)');
+    g.selectAll('text.tick').data(scale.ticks).join('text')
+      .attr('class', 'tick').attr('x', (d) => d.at * width).attr('y', 22).attr('text-anchor', 'middle').attr('fill', '#59636e')
+      .text((d) => d.label);
+    const none = g.append('g').attr('transform', 'translate(' + (scale.colours.length * width + 24) + ',0)');
     none.append('rect').attr('width', width).attr('height', 10).attr('fill', unregistered).attr('stroke', '#d0d7de');
     none.append('text').attr('x', width + 6).attr('y', 9).attr('fill', '#59636e').text('not registered');
   }
+
+  const range = (min, max) => (min === max ? String(min) : min + '–' + max);
+
+  const HEATMAPS = {
+    cpu: { key: 'cpu', values: (i) => series.byInstance[i.id].cpuReservation, scale: percentScale(), describe: (min, max) => 'CPU reserved ' + range(min, max) + '%' },
+    memory: { key: 'memory', values: (i) => series.byInstance[i.id].memoryReservation, scale: percentScale(), describe: (min, max) => 'memory reserved ' + range(min, max) + '%' },
+    tasks: {
+      key: 'tasks',
+      values: (i) => series.byInstance[i.id].tasks,
+      scale: countScale(d3.max(Object.values(series.byInstance), (s) => d3.max(s.tasks)) || 0),
+      describe: (min, max) => range(min, max) + (max === 1 ? ' task' : ' tasks'),
+    },
+  };
 
   // ---- (d) RunTask failures per sample period, stacked by reason ----
 
@@ -320,8 +361,9 @@
   const charts = [
     ['chart-tasks', drawTasksChart],
     ['chart-reservation', drawReservationChart],
-    ['chart-cpu-heatmap', (el, layout) => drawHeatmap(el, layout, 'cpuReservation', 'CPU')],
-    ['chart-memory-heatmap', (el, layout) => drawHeatmap(el, layout, 'memoryReservation', 'memory')],
+    ['chart-cpu-heatmap', (el, layout) => drawHeatmap(el, layout, HEATMAPS.cpu)],
+    ['chart-memory-heatmap', (el, layout) => drawHeatmap(el, layout, HEATMAPS.memory)],
+    ['chart-tasks-heatmap', (el, layout) => drawHeatmap(el, layout, HEATMAPS.tasks)],
     ['chart-failures', drawFailuresChart],
   ];
   const leftMargin = measureLeftMargin();

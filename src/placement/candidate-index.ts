@@ -1,6 +1,6 @@
 import type { ContainerInstance } from '../model/container-instance.js';
 import { valueOf } from './group-stats.js';
-import { SortedIndex } from './sorted-index.js';
+import { ResourceTree } from './resource-tree.js';
 
 export type ResourceField = 'cpu' | 'memory';
 
@@ -8,6 +8,11 @@ const ALL = '*';
 
 export function remainingOf(instance: ContainerInstance, field: ResourceField): number {
   return field === 'cpu' ? instance.remaining.cpuUnits : instance.remaining.memoryMiB;
+}
+
+/** binpack on one field must also skip instances short of the other one. */
+export function otherField(field: ResourceField): ResourceField {
+  return field === 'cpu' ? 'memory' : 'cpu';
 }
 
 /**
@@ -19,7 +24,7 @@ export function remainingOf(instance: ContainerInstance, field: ResourceField): 
 export class CandidateIndex {
   private readonly partitions = new Map<string, Map<string, ContainerInstance[]>>();
   /** field -> scope (`*` or `attribute=value`) -> index. */
-  private readonly sorted: Record<ResourceField, Map<string, SortedIndex>> = { cpu: new Map(), memory: new Map() };
+  private readonly sorted: Record<ResourceField, Map<string, ResourceTree>> = { cpu: new Map(), memory: new Map() };
   /** field -> attributes that have per-value sorted indexes. */
   private readonly sortedAttributes: Record<ResourceField, Set<string>> = { cpu: new Set(), memory: new Set() };
 
@@ -37,25 +42,29 @@ export class CandidateIndex {
   }
 
   /** Instances sorted by remaining `field`: all of them, or those whose `attribute` is `value`. */
-  sortedBy(field: ResourceField, scope?: { attribute: string; value: string }): SortedIndex {
+  sortedBy(field: ResourceField, scope?: { attribute: string; value: string }): ResourceTree {
     const key = scope ? `${scope.attribute}=${scope.value}` : ALL;
     let index = this.sorted[field].get(key);
     if (!index) {
-      index = new SortedIndex();
+      index = new ResourceTree(this.instances.length);
       const members = scope ? (this.partition(scope.attribute).get(scope.value) ?? []) : this.instances;
-      for (const instance of members) index.add(instance.index, remainingOf(instance, field));
+      for (const instance of members) index.add(instance.index, remainingOf(instance, field), remainingOf(instance, otherField(field)));
       this.sorted[field].set(key, index);
       if (scope) this.sortedAttributes[field].add(scope.attribute);
     }
     return index;
   }
 
-  /** Keeps the sorted indexes right when an instance's remaining `field` changes from `from` to `to`. */
-  remainingChanged(instance: ContainerInstance, field: ResourceField, from: number, to: number): void {
-    if (from === to) return;
-    this.sorted[field].get(ALL)?.update(instance.index, from, to);
-    for (const attribute of this.sortedAttributes[field]) {
-      this.sorted[field].get(`${attribute}=${valueOf(instance, attribute)}`)?.update(instance.index, from, to);
+  /** Keeps the sorted indexes right after an instance's remaining resources changed from the values given. */
+  remainingChanged(instance: ContainerInstance, cpuBefore: number, memoryBefore: number): void {
+    if (cpuBefore === instance.remaining.cpuUnits && memoryBefore === instance.remaining.memoryMiB) return;
+    for (const field of ['cpu', 'memory'] as const) {
+      const value = remainingOf(instance, field);
+      const other = remainingOf(instance, otherField(field));
+      this.sorted[field].get(ALL)?.update(instance.index, value, other);
+      for (const attribute of this.sortedAttributes[field]) {
+        this.sorted[field].get(`${attribute}=${valueOf(instance, attribute)}`)?.update(instance.index, value, other);
+      }
     }
   }
 
@@ -63,10 +72,11 @@ export class CandidateIndex {
   instanceAdded(instance: ContainerInstance): void {
     for (const [attribute, byValue] of this.partitions) this.addToPartition(byValue, attribute, instance);
     for (const field of ['cpu', 'memory'] as const) {
-      this.sorted[field].get(ALL)?.add(instance.index, remainingOf(instance, field));
+      const value = remainingOf(instance, field);
+      const other = remainingOf(instance, otherField(field));
+      this.sorted[field].get(ALL)?.add(instance.index, value, other);
       for (const attribute of this.sortedAttributes[field]) {
-        const value = valueOf(instance, attribute);
-        this.sorted[field].get(`${attribute}=${value}`)?.add(instance.index, remainingOf(instance, field));
+        this.sorted[field].get(`${attribute}=${valueOf(instance, attribute)}`)?.add(instance.index, value, other);
       }
     }
   }

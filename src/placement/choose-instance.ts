@@ -1,5 +1,6 @@
 import type { ContainerInstance } from '../model/container-instance.js';
 import type { ResourceField } from './candidate-index.js';
+import { INDEX_LIMIT, type ResourceTree } from './resource-tree.js';
 import { firstRejection } from './filters/index.js';
 import { valueOf } from './group-stats.js';
 import { isEligible, type PlacementState } from './placement-state.js';
@@ -25,6 +26,17 @@ export function chooseInstance(request: PlacementRequest, state: PlacementState,
   return new Search(request, state, salt).solve({ kind: 'indexed', parts: [{ members: state.instances }] }, 0);
 }
 
+interface Cursor {
+  tree: ResourceTree;
+  /** The next candidate's instance index, -1 when the tree has no more. */
+  next: number;
+}
+
+/** Moves a cursor to the next instance after its current one that has at least `other` of the other resource. */
+function advance(c: Cursor, other: number): void {
+  c.next = c.tree.first(c.tree.keyOf(c.next) + 1, other);
+}
+
 interface Part {
   members: ContainerInstance[];
   /** The partition these members are, when they are one (so its sorted indexes can be used). */
@@ -47,6 +59,9 @@ class Search {
   }
 
   feasible(instance: ContainerInstance): boolean {
+    // CPU and memory first, inline: on a busy cluster most candidates fail here (same checks as the filters).
+    const { need } = this.request;
+    if (need.cpuUnits > instance.remaining.cpuUnits || need.memoryMiB > instance.remaining.memoryMiB) return false;
     return isEligible(instance) && firstRejection(this.request, instance, this.state.query) === undefined;
   }
 
@@ -87,34 +102,42 @@ class Search {
     return best;
   }
 
-  /** Walks the parts' sorted indexes upward from what the task needs, merged, one value at a time. */
+  /**
+   * Walks the parts' resource trees upward from what the task needs, merged in (value, index) order,
+   * skipping by subtree the instances short of the other resource.
+   */
   private binpack(scope: Extract<Scope, { kind: 'indexed' }>, field: ResourceField, from: number): ContainerInstance | undefined {
-    const need = field === 'cpu' ? this.request.need.cpuUnits : this.request.need.memoryMiB;
-    const cursors = scope.parts.map((part) => {
-      const index = this.state.index.sortedBy(field, part.partition);
-      return { index, position: index.lowerBound(need) };
+    const need = this.request.need;
+    const [value, other] = field === 'cpu' ? [need.cpuUnits, need.memoryMiB] : [need.memoryMiB, need.cpuUnits];
+    const cursors: Cursor[] = scope.parts.map((part) => {
+      const tree = this.state.index.sortedBy(field, part.partition);
+      return { tree, next: tree.first(value * INDEX_LIMIT, other) };
     });
+    const { instances } = this.state;
     const last = from + 1 === this.request.strategies.length;
     for (;;) {
-      let value = Infinity;
-      for (const c of cursors) if (c.position < c.index.size) value = Math.min(value, c.index.valueAt(c.position));
-      if (value === Infinity) return undefined;
+      let lowest: Cursor | undefined;
+      for (const c of cursors) if (c.next !== -1 && (!lowest || c.tree.keyOf(c.next) < lowest.tree.keyOf(lowest.next))) lowest = c;
+      if (!lowest) return undefined;
+      if (last) {
+        // (value, index) order is the rank order: the first feasible instance is the answer.
+        const instance = instances[lowest.next];
+        advance(lowest, other);
+        if ((!scope.filter || scope.filter(instance)) && this.feasible(instance)) return instance;
+        continue;
+      }
+      // Later strategies break the ties among instances with the same value.
+      const tied = lowest.tree.valueOf(lowest.next);
       const run: ContainerInstance[] = [];
       for (const c of cursors) {
-        while (c.position < c.index.size && c.index.valueAt(c.position) === value) {
-          const instance = this.state.instances[c.index.indexAt(c.position++)];
-          if (scope.filter && !scope.filter(instance)) continue;
-          run.push(instance);
+        while (c.next !== -1 && c.tree.valueOf(c.next) === tied) {
+          const instance = instances[c.next];
+          advance(c, other);
+          if (!scope.filter || scope.filter(instance)) run.push(instance);
         }
       }
-      if (last) {
-        run.sort((a, b) => a.index - b.index);
-        const found = run.find((instance) => this.feasible(instance));
-        if (found) return found;
-      } else {
-        const found = this.best(run, from + 1);
-        if (found) return found;
-      }
+      const found = this.best(run, from + 1);
+      if (found) return found;
     }
   }
 

@@ -50,8 +50,9 @@ export function release(state: PlacementState, instance: ContainerInstance, held
 }
 
 function setRemaining(state: PlacementState, instance: ContainerInstance, cpuUnits: number, memoryMiB: number): void {
-  state.index.remainingChanged(instance, 'cpu', instance.remaining.cpuUnits, cpuUnits);
-  state.index.remainingChanged(instance, 'memory', instance.remaining.memoryMiB, memoryMiB);
+  const cpuBefore = instance.remaining.cpuUnits;
+  const memoryBefore = instance.remaining.memoryMiB;
   instance.remaining.cpuUnits = cpuUnits;
   instance.remaining.memoryMiB = memoryMiB;
+  state.index.remainingChanged(instance, cpuBefore, memoryBefore);
 }

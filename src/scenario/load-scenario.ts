@@ -6,6 +6,9 @@ import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 import type { RunTaskSource, ScenarioSpec } from './scenario-spec.js';
 import { INVALID, ParseContext, type Problem } from './schema/index.js';
 
+/** ECS service quota: container instances per cluster (adjustable on request, so only a note). */
+export const CONTAINER_INSTANCES_QUOTA = 5000;
+
 export type LoadResult = { ok: true; spec: ScenarioSpec } | { ok: false; errors: Problem[] };
 
 /** Parses scenario text (YAML, of which JSON is a subset) into a validated, resolved ScenarioSpec. */
@@ -50,6 +53,10 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
     }
   });
 
+  const instanceCount = file.cluster.containerInstances.reduce((n, g) => n + g.count, 0);
+  if (instanceCount > CONTAINER_INSTANCES_QUOTA) {
+    ctx.note('cluster.containerInstances', `${instanceCount} container instances: above ECS's default quota of ${CONTAINER_INSTANCES_QUOTA} per cluster (simulated anyway)`);
+  }
   const taskDefinitions = registerRevisions(file);
   const runTasks: RunTaskSource[] = [];
   file.workload.runTasks.forEach((source, i) => {

@@ -44,7 +44,7 @@ const containerInstanceGroup = doc(
   object(
     {
       instanceType: oneOf(instanceTypeNames),
-      count: withDefault(integer({ min: 0, max: 5000 }), 1),
+      count: withDefault(integer({ min: 0, max: 1_000_000 }), 1),
       availabilityZone: optional(string({ minLength: 1 })),
       attributes: withDefault(record(string({ minLength: 1, maxLength: 128 }), 'an object of attribute names to string values'), {}),
       reservedMemoryMiB: withDefault(integer({ min: 0 }), 0),

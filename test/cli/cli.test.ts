@@ -31,7 +31,7 @@ describe('ecsim validate: bad input exits 2 with one line naming the path, never
     [
       'a negative count',
       { ...base, cluster: { containerInstances: [{ instanceType: 'm5.large', count: -2 }] } },
-      /: cluster\.containerInstances\[0\]\.count: expected an integer from 0 to 5000, got -2$/,
+      /: cluster\.containerInstances\[0\]\.count: expected an integer from 0 to 1000000, got -2$/,
     ],
     ['a bad duration', { ...base, duration: '10 minutes' }, /: duration: expected a positive duration such as "90s"/],
   ];

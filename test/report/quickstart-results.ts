@@ -30,3 +30,18 @@ export const HOSTILE = {
   group: '<script>alert(4)</script>',
   attribute: '<b onmouseover=alert(5)>bold</b>',
 };
+
+/**
+ * The quickstart with host ports on the thumbnailer: a dynamic one (80 -> 32768...) and a fixed UDP
+ * one (9000 -> 9000) that only one thumbnailer per instance can hold, so RESOURCE:PORTS failures join
+ * the RESOURCE:CPU ones.
+ */
+export function portsQuickstartText(): string {
+  const text = quickstartText();
+  const anchor = '        essential: true\n  - family: report-builder';
+  if (!text.includes(anchor)) throw new Error('quickstart.yaml changed: cannot add port mappings to the thumbnailer');
+  return text.replace(
+    anchor,
+    '        essential: true\n        portMappings: [{ containerPort: 80 }, { containerPort: 9000, hostPort: 9000, protocol: udp }]\n  - family: report-builder',
+  );
+}

@@ -1,6 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import { formatClock } from '../../report/format.js';
 import { renderReport } from '../../report/render-report.js';
-import { HOSTILE, hostileQuickstartText, quickstartText, resultsFor } from './quickstart-results.js';
+import type { Results } from '../../src/index.js';
+import { HOSTILE, hostileQuickstartText, portsQuickstartText, quickstartText, resultsFor } from './quickstart-results.js';
+
+/** The text of each body cell of table `id`, tags stripped and entities decoded. */
+function tableCells(html: string, id: string): string[][] {
+  const start = html.indexOf(`<table id="${id}">`);
+  if (start < 0) throw new Error(`no table #${id}`);
+  const body = html.slice(html.indexOf('<tbody>', start), html.indexOf('</table>', start));
+  const decode = (cell: string) =>
+    cell
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
+  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...row[1].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((cell) => decode(cell[1])));
+}
+
+/** Per AZ, straight from Results: instances, tasks placed, the most tasks on its instances at one sample. */
+function expectedZones(results: Results): string[][] {
+  return results.scenario.availabilityZones.map((zone) => {
+    const ids = results.instances.filter((i) => i.availabilityZone === zone).map((i) => i.id);
+    const atSample = results.series.t.map((_, i) => ids.reduce((sum, id) => sum + results.series.byInstance[id].tasks[i], 0));
+    return [zone, String(ids.length), String(results.tasks.filter((t) => t.availabilityZone === zone).length), String(Math.max(0, ...atSample))];
+  });
+}
 
 describe('renderReport', () => {
   const results = resultsFor(quickstartText());
@@ -48,7 +75,75 @@ describe('renderReport', () => {
     const page = renderReport(many);
     const failuresTable = page.slice(page.indexOf('id="table-failures"'), page.indexOf('</table>', page.indexOf('id="table-failures"')));
     expect(failuresTable.match(/<tr>/g)).toHaveLength(201);
-    expect(page).toContain('Showing the first 200 of 250 rows');
+    expect(page).toContain('Showing the first 200 of 250 rows; 50 more are in results.json.');
+  });
+
+  it('summarises placement per availability zone: instances, tasks placed, peak concurrent tasks', () => {
+    const zones = tableCells(html, 'table-azs');
+    expect(zones.map((z) => [z[0], z[1], z[2], z[4]])).toEqual(expectedZones(results));
+    expect(zones.reduce((sum, z) => sum + Number(z[2]), 0)).toBe(results.tasks.length);
+    expect(zones.map((z) => z[0])).toEqual(['us-east-1a', 'us-east-1b']);
+    expect(zones.map((z) => z[1])).toEqual(['2', '1']);
+    for (const z of zones) expect(Number(z[4])).toBeGreaterThan(0);
+  });
+
+  it('summarises the RunTask failures by reason, with counts and an example message, before the table', () => {
+    const ports = resultsFor(portsQuickstartText());
+    const page = renderReport(ports);
+    const reasons = tableCells(page, 'failure-reasons');
+    const byReason = ports.summary.failuresByReason;
+    expect(Object.keys(byReason).sort()).toEqual(['RESOURCE:CPU', 'RESOURCE:PORTS']);
+    expect(reasons.map((r) => r[0]).sort()).toEqual(Object.keys(byReason).sort());
+    const counts = reasons.map((r) => Number(r[1]));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    for (const [reason, n, example] of reasons) {
+      expect(Number(n), reason).toBe(byReason[reason]);
+      expect(example.startsWith(ports.runTaskFailures.find((f) => f.reason === reason)!.message), reason).toBe(true);
+    }
+    expect(page.indexOf('id="failure-reasons"')).toBeLessThan(page.indexOf('id="table-failures"'));
+    expect(tableCells(html, 'failure-reasons')).toEqual([
+      ['RESOURCE:CPU', String(results.summary.runTaskFailures), expect.stringMatching(/^The closest matching container-instance i-\d+ has insufficient CPU units available\. \(/)],
+    ]);
+  });
+
+  it('escapes reasons and example messages in the failure summary', () => {
+    const failure = { ...results.runTaskFailures[0], reason: '<b>odd</b>', message: 'instance <i>x</i> & "y"' };
+    const page = renderReport({ ...results, runTaskFailures: [failure] });
+    const summary = page.slice(page.indexOf('id="failure-reasons"'), page.indexOf('</table>', page.indexOf('id="failure-reasons"')));
+    expect(summary).toContain('<code>&lt;b&gt;odd&lt;/b&gt;</code>');
+    expect(summary).toContain('instance &lt;i&gt;x&lt;/i&gt; &amp; &quot;y&quot;');
+    expect(summary).not.toContain('<i>');
+  });
+
+  it('lists the first 200 tasks and says how many more there are', () => {
+    const rows = tableCells(html, 'table-tasks');
+    expect(results.tasks.length).toBeGreaterThan(200);
+    expect(rows).toHaveLength(200);
+    expect(rows.map((r) => r[0])).toEqual(results.tasks.slice(0, 200).map((t) => t.id));
+    expect(html).toContain(`Showing the first 200 of ${results.tasks.length} rows; ${results.tasks.length - 200} more are in results.json.`);
+    expect(rows[0][5]).toBe('—');
+  });
+
+  it('shows each task\'s host ports as containerPort->hostPort/protocol, escaped', () => {
+    const ports = resultsFor(portsQuickstartText());
+    const page = renderReport(ports);
+    const rows = tableCells(page, 'table-tasks');
+    const first = ports.tasks[0];
+    const bindings = first.networkBindings.map((b) => `${b.containerPort}->${b.hostPort}/${b.protocol}`).join(', ');
+    expect(bindings).toMatch(/^(?=.*\b80->\d+\/tcp)(?=.*9000->9000\/udp)/);
+    const clock = (ms: number | null) => (ms === null ? '—' : formatClock(ms));
+    expect(rows[0]).toEqual([
+      first.id, first.group, first.taskDefinition, first.containerInstanceId, first.availabilityZone, bindings,
+      formatClock(first.createdAt), clock(first.startedAt), clock(first.stoppedAt), first.stopCode ?? '—',
+    ]);
+    expect(page).toContain('9000-&gt;9000/udp');
+    expect(page).not.toContain('9000->9000');
+  });
+
+  it('keeps the per-task records out of the embedded JSON', () => {
+    const json = html.slice(html.indexOf('id="ecsim-results">'), html.indexOf('</script>', html.indexOf('id="ecsim-results">')));
+    expect(json).not.toContain('"tasks":[{');
+    expect(json).not.toContain(results.tasks[0].id);
   });
 
   it('lists the notes only when there are some', () => {

@@ -9,7 +9,7 @@ import type { Results } from '../../src/index.js';
 import { HOSTILE, hostileQuickstartText, quickstartText, resultsFor } from './quickstart-results.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHART_IDS = ['chart-tasks', 'chart-reservation', 'chart-cpu-heatmap', 'chart-memory-heatmap', 'chart-failures'];
+const CHART_IDS = ['chart-tasks', 'chart-reservation', 'chart-cpu-heatmap', 'chart-memory-heatmap', 'chart-tasks-heatmap', 'chart-failures'];
 
 let browser: Browser;
 
@@ -71,10 +71,14 @@ describe('the HTML report in Chromium', () => {
     expect(await page.locator('#chart-tasks .legend').textContent()).toContain('family:thumbnailer');
     expect(await page.locator('#chart-reservation svg .lines path').count()).toBe(2);
     const ids = results.instances.map((i) => i.id);
-    for (const id of ['chart-cpu-heatmap', 'chart-memory-heatmap']) {
+    for (const id of ['chart-cpu-heatmap', 'chart-memory-heatmap', 'chart-tasks-heatmap']) {
       expect(await page.locator(`#${id} g.heatmap-row`).evaluateAll((rows) => rows.map((r) => r.getAttribute('data-instance')))).toEqual(ids);
       expect(await page.locator(`#${id} rect.cell`).count()).toBeGreaterThan(ids.length);
     }
+    const mostTasks = Math.max(...Object.values(results.series.byInstance).flatMap((s) => s.tasks));
+    expect(await texts(page, '#chart-tasks-heatmap .heat-legend text.tick')).toEqual(Array.from({ length: mostTasks + 1 }, (_, n) => String(n)));
+    const taskTitles = await texts(page, '#chart-tasks-heatmap g.heatmap-row[data-instance="i-0001"] rect.cell title');
+    expect(taskTitles[0]).toMatch(/^i-0001 · 0h–\d+m · \d+(–\d+)? tasks?$/);
     const failureTitles = await texts(page, '#chart-failures .bars rect title');
     expect(failureTitles.reduce((sum, title) => sum + Number(/: (\d+) ×/.exec(title)![1]), 0)).toBe(results.summary.runTaskFailures);
     const tickLabels = await texts(page, '#chart-tasks .axis-time text');
@@ -111,8 +115,14 @@ describe('the HTML report in Chromium', () => {
     }
     expect(await page.locator('#table-instances tbody tr').count()).toBe(results.instances.length);
     expect(await page.locator('#table-failures tbody tr').count()).toBe(Math.min(200, results.runTaskFailures.length));
+    expect(await page.locator('#failure-reasons tbody tr').count()).toBe(Object.keys(s.failuresByReason).length);
+    expect(await page.locator('#table-azs tbody tr').count()).toBe(results.scenario.availabilityZones.length);
+    expect(await page.locator('#table-tasks tbody tr').count()).toBe(Math.min(200, results.tasks.length));
 
-    await page.screenshot({ path: 'out/report-quickstart.png', fullPage: true });
+    // The whole page down to the first rows of the Tasks table: its 200 rows would make the image ~9000px tall.
+    const tenthTask = (await page.locator('#table-tasks tbody tr:nth-child(10)').boundingBox())!;
+    const height = Math.ceil(tenthTask.y + tenthTask.height + 2);
+    await page.screenshot({ path: 'out/report-quickstart.png', fullPage: true, clip: { x: 0, y: 0, width: 1280, height } });
     await page.close();
   });
 
@@ -133,6 +143,26 @@ describe('the HTML report in Chromium', () => {
     expect(await page.locator('#chart-tasks .legend').textContent()).toContain(HOSTILE.group);
     expect(await page.locator('#table-failures tbody tr').first().textContent()).toContain(HOSTILE.source);
     expect(await page.locator('#table-instances tbody tr').first().textContent()).toContain(`team=${HOSTILE.attribute}`);
+    expect(await page.locator('#table-tasks tbody tr td:nth-child(2)').allTextContents()).toContain(HOSTILE.group);
+    await page.close();
+  });
+
+  it('bins the tasks heatmap colours when instances hold many tasks', async () => {
+    const results = resultsFor(quickstartText());
+    const byInstance = Object.fromEntries(
+      Object.entries(results.series.byInstance).map(([id, s]) => [id, { ...s, tasks: s.tasks.map((n) => n * 7) }]),
+    );
+    const { page, log } = await openReport({ ...results, series: { ...results.series, byInstance } }, 'out/test-report/many-tasks.html');
+
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    expect(await page.locator('#chart-tasks-heatmap g.heatmap-row').count()).toBe(results.instances.length);
+    const swatches = await page.locator('#chart-tasks-heatmap .heat-legend > rect').count();
+    expect(swatches).toBeLessThanOrEqual(10);
+    const ticks = (await texts(page, '#chart-tasks-heatmap .heat-legend text.tick')).map(Number);
+    expect(ticks[0]).toBe(0);
+    expect(ticks).toEqual([...ticks].sort((a, b) => a - b));
+    expect(ticks.at(-1)).toBeGreaterThan(Math.max(...Object.values(byInstance).flatMap((s) => s.tasks)));
     await page.close();
   });
 });

@@ -17,13 +17,13 @@ describe('scenario validation: every problem names its path and what was expecte
 
   it('a wrong type names the path and the expected type', () => {
     expect(problems(withInstances([{ instanceType: 'm5.large', count: 'three' }]))).toEqual([
-      'cluster.containerInstances[0].count: expected an integer from 0 to 5000, got "three"',
+      'cluster.containerInstances[0].count: expected an integer from 0 to 1000000, got "three"',
     ]);
   });
 
   it('a negative count is rejected', () => {
     expect(problems(withInstances([{ instanceType: 'm5.large', count: -1 }]))).toEqual([
-      'cluster.containerInstances[0].count: expected an integer from 0 to 5000, got -1',
+      'cluster.containerInstances[0].count: expected an integer from 0 to 1000000, got -1',
     ]);
   });
 
@@ -62,6 +62,11 @@ describe('scenario validation: every problem names its path and what was expecte
     const td = { family: 'job', executionRoleArn: 'arn:aws:iam::1:role/x', containerDefinitions: [{ name: 'job', image: 'x', memory: 64, logConfiguration: {} }] };
     const s = spec(scenarioObject({ taskDefinitions: [td] }));
     expect(s.notes.map((n) => n.path)).toEqual(['taskDefinitions[0].containerDefinitions[0].logConfiguration', 'taskDefinitions[0].executionRoleArn']);
+  });
+
+  it("a cluster above ECS's 5,000-instance quota runs, with a note", () => {
+    const s = spec(withInstances([{ instanceType: 'm5.large', count: 5001 }]));
+    expect(s.notes).toEqual([{ path: 'cluster.containerInstances', message: "5001 container instances: above ECS's default quota of 5000 per cluster (simulated anyway)" }]);
   });
 
   it('RunTask count is 1 to 10, as the API allows', () => {

@@ -1,0 +1,83 @@
+import type { Results, TaskRecord } from '../src/results/results.js';
+import { escapeHtml } from './escape-html.js';
+import { formatClock, formatCount, formatPercent } from './format.js';
+import { section, table, text, type Column } from './table.js';
+
+/** Where tasks went, one row per availability zone. */
+export interface AvailabilityZoneRow {
+  availabilityZone: string;
+  /** Container instances launched there over the run. */
+  instances: number;
+  /** Tasks placed there (every TaskRecord in that AZ). */
+  tasksPlaced: number;
+  /** The most tasks on that AZ's instances at one per-minute sample. */
+  peakConcurrentTasks: number;
+}
+
+/** The scenario's AZs in its order, then any other AZ an instance or task names (sorted). */
+export function availabilityZoneSummary(results: Results): AvailabilityZoneRow[] {
+  const seen = new Set(results.scenario.availabilityZones);
+  const extra = new Set<string>();
+  for (const { availabilityZone } of [...results.instances, ...results.tasks]) if (!seen.has(availabilityZone)) extra.add(availabilityZone);
+  const zones = [...results.scenario.availabilityZones, ...[...extra].sort()];
+  const samples = results.series.t.length;
+  return zones.map((zone) => {
+    const instances = results.instances.filter((i) => i.availabilityZone === zone);
+    const perSample = new Array<number>(samples).fill(0);
+    for (const instance of instances) {
+      const tasks = results.series.byInstance[instance.id]?.tasks ?? [];
+      for (let i = 0; i < samples; i++) perSample[i] += tasks[i] ?? 0;
+    }
+    return {
+      availabilityZone: zone,
+      instances: instances.length,
+      tasksPlaced: results.tasks.filter((t) => t.availabilityZone === zone).length,
+      peakConcurrentTasks: perSample.reduce((peak, n) => Math.max(peak, n), 0),
+    };
+  });
+}
+
+export function renderAvailabilityZonesTable(results: Results): string {
+  const total = results.tasks.length;
+  const columns: Column<AvailabilityZoneRow>[] = [
+    { header: 'Availability zone', cell: (z) => escapeHtml(z.availabilityZone) },
+    { header: 'Container instances', numeric: true, cell: (z) => formatCount(z.instances) },
+    { header: 'Tasks placed', numeric: true, cell: (z) => formatCount(z.tasksPlaced) },
+    { header: 'Share of placed', numeric: true, cell: (z) => (total === 0 ? text(null) : formatPercent(Math.round((z.tasksPlaced / total) * 1000) / 10)) },
+    { header: 'Peak concurrent tasks', numeric: true, cell: (z) => formatCount(z.peakConcurrentTasks) },
+  ];
+  const caption = '<p class="caption">Peak concurrent tasks: the most tasks on the zone\'s instances at one per-minute sample.</p>';
+  return section('availability-zones', 'Tasks by availability zone', `${caption}\n${table('table-azs', columns, availabilityZoneSummary(results))}`);
+}
+
+/** Host ports as DescribeTasks would list them: `80->32768/tcp, 9000->9000/udp`. */
+export function formatNetworkBindings(bindings: TaskRecord['networkBindings']): string {
+  return bindings.map((b) => `${b.containerPort}->${b.hostPort}/${b.protocol}`).join(', ');
+}
+
+/** Each binding kept on one line (`->` would otherwise break after the hyphen); the list wraps at the commas. */
+function hostPorts(bindings: TaskRecord['networkBindings']): string {
+  if (bindings.length === 0) return text(null);
+  return bindings.map((b) => `<span class="binding">${escapeHtml(formatNetworkBindings([b]))}</span>`).join(', ');
+}
+
+const clock = (ms: number | null) => (ms === null ? text(null) : formatClock(ms));
+
+const TASK_COLUMNS: Column<TaskRecord>[] = [
+  { header: 'Task', cell: (t) => escapeHtml(t.id) },
+  { header: 'Task group', cell: (t) => escapeHtml(t.group) },
+  { header: 'Task definition', cell: (t) => escapeHtml(t.taskDefinition) },
+  { header: 'Container instance', cell: (t) => escapeHtml(t.containerInstanceId) },
+  { header: 'AZ', cell: (t) => escapeHtml(t.availabilityZone) },
+  { header: 'Host ports', wrap: true, cell: (t) => hostPorts(t.networkBindings) },
+  { header: 'Created', numeric: true, cell: (t) => formatClock(t.createdAt) },
+  { header: 'Started', numeric: true, cell: (t) => clock(t.startedAt) },
+  { header: 'Stopped', numeric: true, cell: (t) => clock(t.stoppedAt) },
+  { header: 'Stop code', cell: (t) => text(t.stopCode) },
+];
+
+/** The placed tasks in Results order, capped at TABLE_ROW_LIMIT rows. */
+export function renderTasksTable(tasks: TaskRecord[]): string {
+  const body = tasks.length === 0 ? '<p class="empty">No task was placed.</p>' : table('table-tasks', TASK_COLUMNS, tasks);
+  return section('tasks', 'Tasks', body);
+}
