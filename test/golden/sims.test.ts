@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { simulate } from '../../src/simulate.js';
+
+const SIMS = join(__dirname, '../../sims');
+const GOLDEN = join(__dirname, 'sims.sha256.json');
+const files = readdirSync(SIMS).filter((f) => f.endsWith('.yaml')).sort();
+
+function results(file: string) {
+  const loaded = loadScenario(readFileSync(join(SIMS, file), 'utf8'));
+  if (!loaded.ok) throw new Error(`${file}: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  return simulate(loaded.spec, { check: true });
+}
+
+describe('every scenario in sims/ runs with every invariant checked after every event', () => {
+  it.each(files)('%s', (file) => {
+    expect(results(file).summary.eventsFired).toBeGreaterThan(0);
+  });
+});
+
+/**
+ * Regression lock: the sha256 of each scenario's Results. A change of behaviour shows up here; when it
+ * is intended, regenerate with `UPDATE_GOLDEN=1 npx vitest run test/golden` and review the diff of the
+ * Results it explains. Optimizations must leave these unchanged.
+ */
+describe('golden Results of sims/', () => {
+  const hashes = Object.fromEntries(files.map((f) => [f, createHash('sha256').update(JSON.stringify(results(f))).digest('hex')]));
+  if (process.env.UPDATE_GOLDEN) writeFileSync(GOLDEN, `${JSON.stringify(hashes, null, 2)}\n`);
+  const golden = JSON.parse(readFileSync(GOLDEN, 'utf8'));
+  it.each(files)('%s', (file) => {
+    expect(hashes[file]).toBe(golden[file]);
+  });
+});
+
+describe('sims/placement.yaml shows what it says', () => {
+  const r = results('placement.yaml');
+  const bySource = (source: string) => r.tasks.filter((t) => t.startedBy === source);
+  const failuresOf = (source: string) => r.runTaskFailures.filter((f) => f.source === source).map((f) => f.reason);
+
+  it('edge proxies: a static port 80 allows one per instance; the seventh fails RESOURCE:PORTS', () => {
+    expect(new Set(bySource('edge proxies').map((t) => t.containerInstanceId)).size).toBe(6);
+    expect(failuresOf('edge proxies')).toEqual(['RESOURCE:PORTS']);
+    expect(bySource('edge proxies').every((t) => t.networkBindings[0].hostPort === 80)).toBe(true);
+  });
+
+  it('cache nodes: distinctInstance places six of ten', () => {
+    expect(new Set(bySource('cache nodes').map((t) => t.containerInstanceId)).size).toBe(6);
+    expect(failuresOf('cache nodes')).toEqual(Array(4).fill('DistinctInstance placement constraint unsatisfied.'));
+  });
+
+  it('api requests get dynamic host ports from the ephemeral range', () => {
+    const ports = bySource('api requests').map((t) => t.networkBindings[0].hostPort);
+    expect(ports.length).toBeGreaterThan(50);
+    expect(ports.every((p) => p >= 32768 && p <= 60999)).toBe(true);
+  });
+
+  it('batch jobs run only in the batch pool (memberOf)', () => {
+    const pool = new Set(r.instances.filter((i) => i.attributes.pool === 'batch').map((i) => i.id));
+    expect(bySource('batch jobs').every((t) => pool.has(t.containerInstanceId))).toBe(true);
+  });
+});
