@@ -1,6 +1,7 @@
 import type { RandomStream } from '../engine/random.js';
 import type { ContainerInstance } from '../model/container-instance.js';
 import type { Resources } from '../model/resources.js';
+import { SERVICE_DEFAULT_STRATEGIES } from './defaults.js';
 import { valueOf } from './group-stats.js';
 import type { PlacementStrategy } from './placement-request.js';
 
@@ -12,10 +13,7 @@ export interface ScaleInCandidate {
 }
 
 /** With no strategy, ECS's default: the AZ with the most tasks of the service, then the instance with the most. */
-const DEFAULT_ORDER: PlacementStrategy[] = [
-  { type: 'spread', field: 'attribute:ecs.availability-zone' },
-  { type: 'spread', field: 'instanceId' },
-];
+const DEFAULT_ORDER = SERVICE_DEFAULT_STRATEGIES;
 
 /**
  * Which tasks a service stops when it scales in by `count` (DG task placement strategies; DG services):

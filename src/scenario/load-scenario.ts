@@ -1,6 +1,7 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { networkNeeds, taskReservation, type TaskDefinition } from '../model/task-definition.js';
 import { instanceType } from '../model/instance-types.js';
+import { RUN_TASK_DEFAULT_STRATEGIES } from '../placement/defaults.js';
 import { MAX_CONSTRAINTS } from './placement-schema.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 import type { RunTaskSource, ScenarioSpec } from './scenario-spec.js';
@@ -88,7 +89,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
       group: source.group ?? `family:${td.family}`,
       startedBy: source.startedBy ?? source.name ?? `runTask-${i + 1}`,
       launchType: source.launchType,
-      strategies: source.placementStrategy ?? [{ type: 'random' }],
+      strategies: source.placementStrategy ?? [...RUN_TASK_DEFAULT_STRATEGIES],
       constraints,
       arrivals: source.arrivals,
       duration: source.duration,

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeContainerInstance } from '../../src/model/describe-container-instance.js';
+import { chooseInstance } from '../../src/placement/choose-instance.js';
 import { claim } from '../../src/placement/claim.js';
+import { SERVICE_DEFAULT_STRATEGIES } from '../../src/placement/defaults.js';
 import { simulate } from '../../src/simulate.js';
 import { problems, scenarioObject, spec } from '../builders.js';
-import { cluster, instance } from './builders.js';
+import { cluster, instance, request } from './builders.js';
 
 const REAL = join(__dirname, '../../../shared/data/ecs-real');
 
@@ -82,6 +84,22 @@ describe("AWS's documented placement examples", () => {
       }),
     );
     expect([...where(results)].sort()).toEqual(['i-0001', 'i-0002', 'i-0003', 'i-0004', 'i-0005', 'i-0006']);
+  });
+
+  it('the service default (no strategy) is spread over AZs, then over instances', () => {
+    const state = cluster(
+      instance('2048/8192', { az: 'us-east-1a' }),
+      instance('2048/8192', { az: 'us-east-1b' }),
+      instance('2048/8192', { az: 'us-east-1b' }),
+      instance('2048/8192', { az: 'us-east-1c' }),
+    );
+    const service = request('256/512', { group: 'service:web' });
+    const withDefault = { ...service, strategies: SERVICE_DEFAULT_STRATEGIES };
+    // AZ-a has 1 task, AZ-b and AZ-c none: an instance in b or c (the DG's example); then AZ-b's emptier instance.
+    claim(state, state.instances[0], 'service:web', service.need, service.network);
+    claim(state, state.instances[1], 'service:web', service.need, service.network);
+    claim(state, state.instances[3], 'service:web', service.need, service.network);
+    expect(chooseInstance(withDefault, state, 0)?.id).toBe('i-0003');
   });
 
   it('AZ-balanced default logic: with AZ-a holding a task, the next goes to AZ-b or AZ-c, onto its emptiest instance', () => {

@@ -6,13 +6,42 @@ const instanceGroup = fc.record({
   count: fc.integer({ min: 1, max: 4 }),
 });
 
+type Mapping = { containerPort: number; hostPort?: number; protocol?: string };
+const portMappings = fc.constantFrom<Mapping[]>([], [{ containerPort: 80 }], [{ containerPort: 80, hostPort: 8080 }], [{ containerPort: 53, protocol: 'udp' }, { containerPort: 80 }]);
+
 const taskDefinition = (family: string) =>
-  fc.record({
-    family: fc.constant(family),
-    containerDefinitions: fc.tuple(fc.integer({ min: 0, max: 1024 }), fc.integer({ min: 6, max: 3000 })).map(([cpu, memory]) => [
-      { name: 'main', image: 'busybox', cpu, memory },
-    ]),
-  });
+  fc
+    .record({
+      networkMode: fc.constantFrom('bridge', 'bridge', 'awsvpc', 'host'),
+      cpu: fc.integer({ min: 0, max: 1024 }),
+      memory: fc.integer({ min: 6, max: 3000 }),
+      portMappings,
+    })
+    .map(({ networkMode, cpu, memory, portMappings: ports }) => ({
+      family,
+      networkMode,
+      // host mode binds the container port itself; awsvpc takes no host ports.
+      containerDefinitions: [{ name: 'main', image: 'busybox', cpu, memory, portMappings: networkMode === 'bridge' ? ports : ports.map((p) => ({ ...p, hostPort: undefined })) }],
+    }));
+
+const strategies = fc.array(
+  fc.constantFrom(
+    { type: 'binpack', field: 'memory' },
+    { type: 'binpack', field: 'cpu' },
+    { type: 'spread', field: 'attribute:ecs.availability-zone' },
+    { type: 'spread', field: 'instanceId' },
+    { type: 'random' },
+  ),
+  { maxLength: 3 },
+);
+const constraints = fc.array(
+  fc.constantFrom(
+    { type: 'distinctInstance' },
+    { type: 'memberOf', expression: 'attribute:ecs.instance-type =~ (m5|c5).*' },
+    { type: 'memberOf', expression: 'not(task:group == family:fam0)' },
+  ),
+  { maxLength: 2 },
+);
 
 const durationText = (minMs: number, maxMs: number) => fc.integer({ min: minMs, max: maxMs }).map((ms) => `${ms}ms`);
 
@@ -34,6 +63,8 @@ const runTask = (i: number, families: string[]) =>
     name: fc.constant(`source-${i}`),
     taskDefinition: fc.constantFrom(...families),
     count: fc.integer({ min: 1, max: 10 }),
+    placementStrategy: strategies,
+    placementConstraints: constraints,
     arrivals,
     duration: distribution,
   });
