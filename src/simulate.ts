@@ -2,7 +2,9 @@ import { buildWorld } from './cluster/build-world.js';
 import { PHASE, type SimEvent } from './cluster/events.js';
 import { makeHandlers } from './cluster/handlers.js';
 import { scheduleNextArrival } from './cluster/run-task.js';
+import { createServices, serviceTaskTransitioned } from './cluster/service-scheduler.js';
 import { forkStreams, type Simulation } from './cluster/simulation.js';
+import { scheduleTimeline } from './cluster/timeline.js';
 import { assertInvariants } from './checks/invariants.js';
 import { Engine } from './engine/engine.js';
 import { MINUTE, type Millis } from './engine/time.js';
@@ -11,6 +13,7 @@ import type { Results } from './results/results.js';
 import { newSeriesRecorder } from './results/series-recorder.js';
 import { newPlacementState } from './placement/placement-state.js';
 import type { ScenarioSpec } from './scenario/scenario-spec.js';
+import type { World } from './model/world.js';
 
 export interface SimulateOptions {
   /** Overrides the scenario's seed. */
@@ -21,6 +24,8 @@ export interface SimulateOptions {
   check?: boolean;
   /** Stop with SimulationStopped after this many events. */
   maxEvents?: number;
+  /** A probe called after every event with the world (read-only use: tests and tools that watch a run). */
+  afterEvent?: (world: World, now: Millis) => void;
   /** Called about a hundred times during the run with the simulated time reached. */
   onProgress?: (now: Millis, durationMs: Millis) => void;
 }
@@ -48,12 +53,22 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
     random: forkStreams(seed, runSpec),
     series: newSeriesRecorder(MINUTE),
     arrivals: runSpec.runTasks.map(() => ({ callsMade: 0, lastAt: undefined })),
+    observers: { taskTransitioned: (task, from, to) => serviceTaskTransitioned(sim, task, from, to) },
   };
   engine.setHandlers(makeHandlers(sim));
   engine.at(0, PHASE.sample, { kind: 'SeriesSampleDue' });
   runSpec.runTasks.forEach((_, i) => scheduleNextArrival(sim, i));
+  createServices(sim);
+  scheduleTimeline(sim);
 
-  const afterEach = options.check ? () => assertInvariants(sim.world, engine.now) : undefined;
+  const { afterEvent } = options;
+  const afterEach =
+    options.check || afterEvent
+      ? () => {
+          if (options.check) assertInvariants(sim.world, engine.now);
+          afterEvent?.(sim.world, engine.now);
+        }
+      : undefined;
   const slices = options.onProgress ? 100 : 1;
   for (let i = 1; i <= slices; i++) {
     const until = i === slices ? durationMs : Math.floor((durationMs * i) / slices);

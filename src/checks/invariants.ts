@@ -62,7 +62,7 @@ export function findViolations(world: World): string[] {
       );
     }
   }
-  return [...problems, ...networkViolations(world, perInstance), ...groupViolations(world)];
+  return [...problems, ...networkViolations(world, perInstance), ...groupViolations(world), ...serviceViolations(world)];
 }
 
 interface Usage {
@@ -123,4 +123,26 @@ function groupViolations(world: World): string[] {
 export function assertInvariants(world: World, now: Millis): void {
   const problems = findViolations(world);
   if (problems.length > 0) throw new InvariantViolation(problems, now);
+}
+
+/** Each service lists exactly its tasks that are not STOPPED, and each of them belongs to a deployment it knows. */
+function serviceViolations(world: World): string[] {
+  const problems: string[] = [];
+  const expected = new Map<string, Set<string>>();
+  for (const task of world.tasks) {
+    if (task.serviceName === undefined || task.lastStatus === 'STOPPED') continue;
+    const ids = expected.get(task.serviceName) ?? new Set();
+    ids.add(task.id);
+    expected.set(task.serviceName, ids);
+    if (!world.deployments.some((d) => d.id === task.deploymentId && d.serviceName === task.serviceName)) {
+      problems.push(`task ${task.id} of service ${task.serviceName} has unknown deployment ${task.deploymentId}`);
+    }
+  }
+  for (const service of world.services.values()) {
+    const want = [...(expected.get(service.name) ?? [])].sort().join(',');
+    const have = [...service.taskIds].sort().join(',');
+    if (want !== have) problems.push(`service ${service.name} lists tasks ${have}, its live tasks are ${want}`);
+    if (service.deployments[0]?.status !== 'PRIMARY') problems.push(`service ${service.name} has no PRIMARY deployment first`);
+  }
+  return problems;
 }

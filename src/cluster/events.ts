@@ -12,7 +12,13 @@ export type SimEvent =
   /** The task's essential container exits after its run duration; the task begins to stop. */
   | { kind: 'EssentialContainerExited'; taskId: string }
   /** The once-a-minute sample of the series in Results. */
-  | { kind: 'SeriesSampleDue' };
+  | { kind: 'SeriesSampleDue' }
+  /** The service scheduler compares a service's tasks with what it should run, and acts. */
+  | { kind: 'ServiceReconcileDue'; service: string }
+  /** A service task counts as healthy (after the grace rule or its health checks). */
+  | { kind: 'TaskHealthDue'; taskId: string }
+  /** A scripted action of the scenario's timeline (index into spec.timeline). */
+  | { kind: 'TimelineActionDue'; index: number };
 
 /**
  * Same-millisecond order: tasks that stop release resources before new placements are tried, and

@@ -5,6 +5,8 @@ import { PHASE } from './events.js';
 import { runTaskRequested } from './run-task.js';
 import type { Simulation } from './simulation.js';
 import { essentialContainerExited, transitionTask } from './task-lifecycle.js';
+import { reconcileService, taskHealthDue } from './service-scheduler.js';
+import { timelineActionDue } from './timeline.js';
 
 /** The handler of every event kind; a kind without a handler does not compile. */
 export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
@@ -18,5 +20,8 @@ export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
       const next = sim.engine.now + sim.series.periodMs;
       if (next <= sim.spec.durationMs) sim.engine.at(next, PHASE.sample, { kind: 'SeriesSampleDue' });
     },
+    ServiceReconcileDue: (event) => reconcileService(sim, sim.world.services.get(event.service)!),
+    TaskHealthDue: (event) => taskHealthDue(sim, task(event.taskId)),
+    TimelineActionDue: (event) => timelineActionDue(sim, event.index),
   } satisfies Handlers<SimEvent>;
 }

@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/engine.js';
 import { RandomStream } from '../engine/random.js';
 import type { Millis } from '../engine/time.js';
+import type { Task, TaskStatus } from '../model/task.js';
 import type { World } from '../model/world.js';
 import type { PlacementState } from '../placement/placement-state.js';
 import type { SeriesRecorder } from '../results/series-recorder.js';
@@ -18,6 +19,8 @@ export interface Simulation {
   series: SeriesRecorder;
   /** Per RunTask source: calls made so far and when the last one was. */
   arrivals: { callsMade: number; lastAt: Millis | undefined }[];
+  /** Who hears of task state changes (the service scheduler), wired once in simulate(). */
+  observers: { taskTransitioned: (task: Task, from: TaskStatus, to: TaskStatus) => void };
 }
 
 /** One stream per subsystem and per source, forked by name, so none shifts another. */
@@ -26,6 +29,8 @@ export interface SimulationRandom {
   runDurations: RandomStream[];
   lifecycle: RandomStream;
   placement: RandomStream;
+  /** Service tasks: whether each fails to start, how long it runs, scale-in victims. */
+  services: RandomStream;
 }
 
 export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom {
@@ -35,5 +40,6 @@ export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom 
     runDurations: spec.runTasks.map((s) => root.fork(`run-duration/${s.name}`)),
     lifecycle: root.fork('lifecycle'),
     placement: root.fork('placement'),
+    services: root.fork('services'),
   };
 }

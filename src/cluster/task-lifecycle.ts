@@ -1,11 +1,11 @@
 import { sample } from '../engine/distributions.js';
 import type { Millis } from '../engine/time.js';
 import type { ContainerInstance } from '../model/container-instance.js';
-import { isLegalTransition, isPending, type Task, type TaskStatus } from '../model/task.js';
+import { isLegalTransition, isPending, type Task, type TaskStatus, type TaskStopCode } from '../model/task.js';
 import { pendingTaskCount, taskId } from '../model/world.js';
 import { claim, release } from '../placement/claim.js';
 import type { StateDurationsSpec } from '../scenario/scenario-schema.js';
-import { PHASE } from './events.js';
+import { PHASE, type SimEvent } from './events.js';
 import type { Simulation } from './simulation.js';
 
 /** How long a task stays in each state before the next, by the scenario's taskStateDurations. */
@@ -25,7 +25,12 @@ export interface LaunchRequest {
   group: string;
   taskDefinition: string;
   startedBy: string;
+  /** How long the essential container runs once RUNNING; Infinity for tasks that run until stopped. */
   runDurationMs: Millis;
+  serviceName?: string;
+  deploymentId?: string;
+  /** The stopped reason, when the task is to fail to start. */
+  startFailure?: string;
 }
 
 /** Creates a task on `instance` in PROVISIONING, claiming its resources, ports and ENI there, and starts its lifecycle. */
@@ -37,6 +42,9 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
     group: request.group,
     taskDefinition: request.taskDefinition,
     startedBy: request.startedBy,
+    serviceName: request.serviceName,
+    deploymentId: request.deploymentId,
+    healthStatus: 'UNKNOWN',
     launchType: 'EC2',
     containerInstanceId: instance.id,
     availabilityZone: instance.availabilityZone,
@@ -46,6 +54,7 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
     desiredStatus: 'RUNNING',
     createdAt: engine.now,
     runDurationMs: request.runDurationMs,
+    startFailure: request.startFailure,
     waitForCapacityMs: 0,
   };
   world.tasks.push(task);
@@ -63,12 +72,18 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
 export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): void {
   const from = task.lastStatus;
   if (!isLegalTransition(from, to)) throw new Error(`task ${task.id}: illegal transition ${from} -> ${to}`);
+  // A task due to fail to start stops when its containers would have started.
+  if (from === 'PENDING' && to === 'ACTIVATING' && task.startFailure !== undefined) {
+    stopTask(sim, task, 'TaskFailedToStart', task.startFailure);
+    return;
+  }
   const { world, engine } = sim;
   const instance = world.instancesById.get(task.containerInstanceId)!;
   const group = groupCounts(sim, task.group);
   world.statusCounts[from]--;
   world.statusCounts[to]++;
   task.lastStatus = to;
+  task.timer = undefined;
   if (isPending(from) && !isPending(to)) {
     instance.pendingTasksCount--;
     group.pending--;
@@ -77,7 +92,7 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
     task.startedAt = engine.now;
     instance.runningTasksCount++;
     group.running++;
-    engine.after(task.runDurationMs, PHASE.lifecycle, { kind: 'EssentialContainerExited', taskId: task.id });
+    if (task.runDurationMs !== Infinity) setTimer(sim, task, task.runDurationMs, PHASE.lifecycle, { kind: 'EssentialContainerExited', taskId: task.id });
   }
   if (from === 'RUNNING') {
     instance.runningTasksCount--;
@@ -90,15 +105,29 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
   }
   notePeaks(sim);
   scheduleNext(sim, task);
+  sim.observers.taskTransitioned(task, from, to);
+}
+
+/**
+ * Asks a task to stop (its desired status becomes STOPPED): a RUNNING task deregisters first
+ * (DEACTIVATING), a task still starting goes straight to STOPPING. Stopping twice is harmless.
+ */
+export function stopTask(sim: Simulation, task: Task, stopCode: TaskStopCode, reason: string): void {
+  if (task.desiredStatus === 'STOPPED') return;
+  task.desiredStatus = 'STOPPED';
+  task.stopCode = stopCode;
+  task.stoppedReason = reason;
+  task.stoppingAt = sim.engine.now;
+  if (task.timer !== undefined) sim.engine.cancel(task.timer);
+  task.timer = undefined;
+  if (task.lastStatus === 'RUNNING') transitionTask(sim, task, 'DEACTIVATING');
+  else if (isPending(task.lastStatus)) transitionTask(sim, task, 'STOPPING');
 }
 
 /** The essential container exited: the task's desired status becomes STOPPED and it begins to stop. */
 export function essentialContainerExited(sim: Simulation, task: Task): void {
-  task.desiredStatus = 'STOPPED';
-  task.stopCode = 'EssentialContainerExited';
-  task.stoppedReason = 'Essential container in task exited';
-  task.stoppingAt = sim.engine.now;
-  transitionTask(sim, task, 'DEACTIVATING');
+  task.timer = undefined;
+  stopTask(sim, task, 'EssentialContainerExited', 'Essential container in task exited');
 }
 
 function scheduleNext(sim: Simulation, task: Task): void {
@@ -108,7 +137,11 @@ function scheduleNext(sim: Simulation, task: Task): void {
   const durationKey = DURATION_OF[status]!;
   const delay = Math.max(0, Math.round(sample(sim.spec.taskStateDurations[durationKey], sim.random.lifecycle)));
   const phase = task.desiredStatus === 'STOPPED' ? PHASE.stops : PHASE.lifecycle;
-  sim.engine.after(delay, phase, { kind: 'TaskTransitionDue', taskId: task.id, to: next });
+  setTimer(sim, task, delay, phase, { kind: 'TaskTransitionDue', taskId: task.id, to: next });
+}
+
+function setTimer(sim: Simulation, task: Task, delay: Millis, phase: number, event: SimEvent): void {
+  task.timer = sim.engine.after(delay, phase, event);
 }
 
 function groupCounts(sim: Simulation, group: string): { pending: number; running: number } {

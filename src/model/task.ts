@@ -44,7 +44,10 @@ export function isPending(status: TaskStatus): boolean {
   return status === 'PROVISIONING' || status === 'PENDING' || status === 'ACTIVATING';
 }
 
-export type TaskStopCode = 'EssentialContainerExited' | 'TaskFailedToStart' | 'UserInitiated' | 'ServiceSchedulerInitiated';
+export type TaskStopCode = 'EssentialContainerExited' | 'TaskFailedToStart' | 'UserInitiated' | 'ServiceSchedulerInitiated' | 'SpotInterruption' | 'TerminationNotice';
+
+/** Health as ECS counts it for deployments: UNKNOWN until checks (or the grace rule) say otherwise. */
+export type TaskHealth = 'UNKNOWN' | 'HEALTHY' | 'UNHEALTHY';
 
 export interface Task {
   /** Per-run readable id: `t-000042`. */
@@ -53,8 +56,14 @@ export interface Task {
   group: string;
   /** `family:revision`. */
   taskDefinition: string;
-  /** Which scenario source started it (a workload.runTasks entry's name). */
+  /** Which scenario source started it: a workload.runTasks entry's name, or `ecs-svc/...` for a service's task. */
   startedBy: string;
+  /** The service and deployment that own it, for service tasks. */
+  serviceName?: string;
+  deploymentId?: string;
+  healthStatus: TaskHealth;
+  /** When it first counted as healthy. */
+  healthyAt?: Millis;
   launchType: 'EC2';
   containerInstanceId: string;
   availabilityZone: string;
@@ -70,8 +79,12 @@ export interface Task {
   stoppedAt?: Millis;
   stopCode?: TaskStopCode;
   stoppedReason?: string;
-  /** How long its essential container runs once RUNNING. */
+  /** How long its essential container runs once RUNNING (Infinity: until stopped). */
   runDurationMs: Millis;
+  /** Set when the task will fail to start: the stopped reason it will carry (e.g. `CannotPullContainerError: ...`). */
+  startFailure?: string;
+  /** The scheduled event that moves it next (a state change or its container's exit), cancelled if it is stopped. */
+  timer?: number;
   /** Time spent waiting for capacity before placement (RunTask on fixed instances fails instead of waiting). */
   waitForCapacityMs: Millis;
 }

@@ -1,7 +1,15 @@
 import type { Millis } from '../engine/time.js';
 import type { ContainerInstance } from './container-instance.js';
 import { TASK_STATUSES, type Task, type TaskStatus } from './task.js';
+import type { Deployment, Service } from './service.js';
 import type { TaskDefinition } from './task-definition.js';
+
+/** A line of the service event log, in ECS's words: `(service web) has reached a steady state.` */
+export interface ServiceEvent {
+  at: Millis;
+  service: string;
+  message: string;
+}
 
 /** Why a RunTask call could not place a task, as RunTask's `failures[]` reports it. */
 export interface RunTaskFailure {
@@ -35,6 +43,12 @@ export interface World {
   /** Tasks not yet RUNNING (PROVISIONING, PENDING, ACTIVATING) and RUNNING, per task group. */
   groupCounts: Map<string, { pending: number; running: number }>;
   runTaskFailures: RunTaskFailure[];
+  services: Map<string, Service>;
+  /** Every deployment ever created, in creation order (services keep only their live ones). */
+  deployments: Deployment[];
+  serviceEvents: ServiceEvent[];
+  /** Each service's last event message (for suppressing repeats). */
+  lastServiceEvent: Map<string, { message: string; at: Millis }>;
   /** Highest counts seen at any instant (not just at sample times). */
   peaks: { runningTasks: number; pendingTasks: number };
   tasksRequested: number;
@@ -53,6 +67,10 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     statusCounts: Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>,
     groupCounts: new Map(),
     runTaskFailures: [],
+    services: new Map(),
+    deployments: [],
+    serviceEvents: [],
+    lastServiceEvent: new Map(),
     peaks: { runningTasks: 0, pendingTasks: 0 },
     tasksRequested: 0,
   };

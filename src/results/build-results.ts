@@ -2,7 +2,7 @@ import type { World } from '../model/world.js';
 import type { ScenarioSpec } from '../scenario/scenario-spec.js';
 import { VERSION } from '../version.js';
 import { mean, percentile } from './percentile.js';
-import type { InstanceRecord, Results, Series, TaskRecord } from './results.js';
+import type { DeploymentRecord, InstanceRecord, Results, Series, ServiceRecord, TaskRecord } from './results.js';
 import type { SeriesRecorder } from './series-recorder.js';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -63,6 +63,31 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
     tasks,
     instances,
     runTaskFailures: world.runTaskFailures.map((f) => ({ ...f, containerInstanceId: f.containerInstanceId ?? null })),
+    services: [...world.services.values()].map((service): ServiceRecord => {
+      const own = world.tasks.filter((t) => t.serviceName === service.name);
+      return {
+        serviceName: service.name,
+        schedulingStrategy: service.schedulingStrategy,
+        desiredCount: service.desiredCount,
+        runningCount: own.filter((t) => t.lastStatus === 'RUNNING').length,
+        taskDefinition: service.deployments[0].taskDefinition,
+        tasksStarted: own.length,
+        tasksFailedToStart: own.filter((t) => t.stopCode === 'TaskFailedToStart').length,
+      };
+    }),
+    deployments: world.deployments.map((d): DeploymentRecord => ({
+      id: d.id,
+      serviceName: d.serviceName,
+      taskDefinition: d.taskDefinition,
+      status: d.status,
+      rolloutState: d.rolloutState,
+      rolloutStateReason: d.rolloutStateReason,
+      createdAt: d.createdAt,
+      updatedAt: d.updatedAt,
+      failedTasks: d.failedTasks,
+      rollbackOf: d.rollbackOf ?? null,
+    })),
+    serviceEvents: world.serviceEvents,
     series,
     notes: spec.notes,
   };
@@ -74,6 +99,8 @@ function taskRecord(t: World['tasks'][number]): TaskRecord {
     group: t.group,
     taskDefinition: t.taskDefinition,
     startedBy: t.startedBy,
+    serviceName: t.serviceName ?? null,
+    deploymentId: t.deploymentId ?? null,
     launchType: t.launchType,
     containerInstanceId: t.containerInstanceId,
     availabilityZone: t.availabilityZone,
@@ -103,5 +130,7 @@ function toSeries(r: SeriesRecorder): Series {
     memoryReservation: r.memoryReservation,
     byGroup: Object.fromEntries([...r.byGroup].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     byInstance: Object.fromEntries(r.byInstance),
+    byService: Object.fromEntries(r.byService),
   };
 }
+

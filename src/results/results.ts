@@ -11,6 +11,11 @@ export interface Results {
   tasks: TaskRecord[];
   instances: InstanceRecord[];
   runTaskFailures: RunTaskFailureRecord[];
+  services: ServiceRecord[];
+  /** Every deployment of every service, in creation order. */
+  deployments: DeploymentRecord[];
+  /** The service event log, in ECS's words, in time order. */
+  serviceEvents: { at: number; service: string; message: string }[];
   series: Series;
   /** Fields of the scenario that were accepted but are not simulated. */
   notes: { path: string; message: string }[];
@@ -34,11 +39,38 @@ export interface Summary {
   waitForCapacityMs: { p50: number; p95: number; max: number };
 }
 
+export interface ServiceRecord {
+  serviceName: string;
+  schedulingStrategy: 'REPLICA' | 'DAEMON';
+  /** At the end of the run. */
+  desiredCount: number;
+  runningCount: number;
+  taskDefinition: string;
+  tasksStarted: number;
+  /** Tasks that stopped before reaching RUNNING. */
+  tasksFailedToStart: number;
+}
+
+export interface DeploymentRecord {
+  id: string;
+  serviceName: string;
+  taskDefinition: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+  rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  rolloutStateReason: string;
+  createdAt: number;
+  updatedAt: number;
+  failedTasks: number;
+  rollbackOf: string | null;
+}
+
 export interface TaskRecord {
   id: string;
   group: string;
   taskDefinition: string;
   startedBy: string;
+  serviceName: string | null;
+  deploymentId: string | null;
   launchType: 'EC2';
   containerInstanceId: string;
   availabilityZone: string;
@@ -100,4 +132,6 @@ export interface Series {
   byGroup: Record<string, { running: number[]; pending: number[] }>;
   /** Per instance: reservation percentages and the number of tasks on it (placed, not yet STOPPED). */
   byInstance: Record<string, { cpuReservation: number[]; memoryReservation: number[]; tasks: number[] }>;
+  /** Per service: desired, RUNNING, not yet RUNNING, and RUNNING-and-healthy task counts. */
+  byService: Record<string, { desired: number[]; running: number[]; pending: number[]; healthy: number[] }>;
 }

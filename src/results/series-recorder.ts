@@ -1,4 +1,5 @@
 import { reservationPercent } from '../model/resources.js';
+import { isPending } from '../model/task.js';
 import { pendingTaskCount, type World } from '../model/world.js';
 import type { Millis } from '../engine/time.js';
 
@@ -13,6 +14,7 @@ export interface SeriesRecorder {
   memoryReservation: number[];
   byGroup: Map<string, { running: number[]; pending: number[] }>;
   byInstance: Map<string, { cpuReservation: number[]; memoryReservation: number[]; tasks: number[] }>;
+  byService: Map<string, { desired: number[]; running: number[]; pending: number[]; healthy: number[] }>;
 }
 
 export function newSeriesRecorder(periodMs: Millis): SeriesRecorder {
@@ -26,6 +28,7 @@ export function newSeriesRecorder(periodMs: Millis): SeriesRecorder {
     memoryReservation: [],
     byGroup: new Map(),
     byInstance: new Map(),
+    byService: new Map(),
   };
 }
 
@@ -61,6 +64,23 @@ export function sampleSeries(recorder: SeriesRecorder, world: World, now: Millis
   recorder.instances.push(registered);
   recorder.cpuReservation.push(round2(reservationPercent(cpuRegistered, cpuRemaining)));
   recorder.memoryReservation.push(round2(reservationPercent(memRegistered, memRemaining)));
+  for (const service of world.services.values()) {
+    const series = lazySeries(recorder.byService, service.name, n, () => ({ desired: [], running: [], pending: [], healthy: [] }));
+    let running = 0;
+    let pending = 0;
+    let healthy = 0;
+    for (const id of service.taskIds) {
+      const task = world.tasksById.get(id)!;
+      if (task.lastStatus === 'RUNNING') {
+        running++;
+        if (task.healthStatus === 'HEALTHY') healthy++;
+      } else if (isPending(task.lastStatus)) pending++;
+    }
+    series.desired.push(service.desiredCount);
+    series.running.push(running);
+    series.pending.push(pending);
+    series.healthy.push(healthy);
+  }
   for (const [group, counts] of world.groupCounts) {
     const series = lazySeries(recorder.byGroup, group, n, () => ({ running: [], pending: [] }));
     series.running.push(counts.running);

@@ -1,10 +1,10 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { networkNeeds, taskReservation, type TaskDefinition } from '../model/task-definition.js';
 import { instanceType } from '../model/instance-types.js';
-import { RUN_TASK_DEFAULT_STRATEGIES } from '../placement/defaults.js';
+import { RUN_TASK_DEFAULT_STRATEGIES, SERVICE_DEFAULT_STRATEGIES } from '../placement/defaults.js';
 import { MAX_CONSTRAINTS } from './placement-schema.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
-import type { RunTaskSource, ScenarioSpec } from './scenario-spec.js';
+import type { RunTaskSource, ScenarioSpec, ServiceSpec, TaskBehavior, TimelineAction } from './scenario-spec.js';
 import { INVALID, ParseContext, type Problem } from './schema/index.js';
 
 /** ECS service quota: container instances per cluster (adjustable on request, so only a note). */
@@ -97,6 +97,12 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
       stopAt,
     });
   });
+  const taskDefinitionConstraints = Object.fromEntries(
+    taskDefinitions.map((td, i) => [td.key, file.taskDefinitions[i].placementConstraints]),
+  );
+  const services = resolveServices(file, taskDefinitions, ctx);
+  const timeline = resolveTimeline(file, taskDefinitions, ctx);
+  const taskBehavior = resolveTaskBehavior(file, taskDefinitions, ctx);
   if (ctx.errors.length > 0) return INVALID;
 
   return {
@@ -108,8 +114,13 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
     startEpochMs: file.startTime,
     cluster: { clusterName: file.cluster.clusterName, availabilityZones, containerInstances: file.cluster.containerInstances },
     taskDefinitions,
+    taskDefinitionConstraints,
+    services,
     runTasks,
+    taskBehavior,
+    timeline,
     taskStateDurations: file.simulation.taskStateDurations,
+    serviceKnobs: file.simulation.services,
     notes: ctx.notes,
   };
 }
@@ -141,4 +152,80 @@ export function findTaskDefinition(all: readonly TaskDefinition[], reference: st
   const name = reference.includes(':task-definition/') ? reference.slice(reference.indexOf(':task-definition/') + 17) : reference;
   if (name.includes(':')) return all.find((td) => td.key === name);
   return all.filter((td) => td.family === name).at(-1);
+}
+
+/** CreateService defaults: REPLICA 100% / 200%; DAEMON 0% / 100% (API defaults; DG services). */
+function resolveServices(file: ScenarioFile, taskDefinitions: TaskDefinition[], ctx: ParseContext): ServiceSpec[] {
+  const seen = new Set<string>();
+  return file.services.flatMap((s, i) => {
+    const path = `services[${i}]`;
+    if (seen.has(s.serviceName)) ctx.error(`${path}.serviceName`, `a service named "${s.serviceName}" is already defined`);
+    seen.add(s.serviceName);
+    const td = resolveTaskDefinition(taskDefinitions, s.taskDefinition, `${path}.taskDefinition`, ctx);
+    if (!td) return [];
+    if (td.requiresCompatibilities.length > 0 && !td.requiresCompatibilities.includes(s.launchType)) {
+      ctx.error(`${path}.launchType`, `Task definition does not support launch_type ${s.launchType}.`);
+    }
+    const tdConstraints = file.taskDefinitions[taskDefinitions.indexOf(td)].placementConstraints.length;
+    if (tdConstraints + s.placementConstraints.length > MAX_CONSTRAINTS) {
+      ctx.error(`${path}.placementConstraints`, `at most ${MAX_CONSTRAINTS} placement constraints per task, task definition and service together; got ${tdConstraints + s.placementConstraints.length}`);
+    }
+    const daemon = s.schedulingStrategy === 'DAEMON';
+    const d = s.deploymentConfiguration;
+    return [
+      {
+        name: s.serviceName,
+        taskDefinition: td.key,
+        desiredCount: s.desiredCount ?? 0,
+        schedulingStrategy: s.schedulingStrategy,
+        launchType: s.launchType,
+        strategies: s.placementStrategy ?? [...SERVICE_DEFAULT_STRATEGIES],
+        constraints: s.placementConstraints,
+        deploymentConfiguration: {
+          minimumHealthyPercent: d?.minimumHealthyPercent ?? (daemon ? 0 : 100),
+          maximumPercent: d?.maximumPercent ?? (daemon ? 100 : 200),
+          circuitBreaker: d?.deploymentCircuitBreaker ?? { enable: false, rollback: false },
+        },
+        healthCheckGracePeriodMs: s.healthCheckGracePeriodSeconds * 1000,
+      },
+    ];
+  });
+}
+
+function resolveTimeline(file: ScenarioFile, taskDefinitions: TaskDefinition[], ctx: ParseContext): TimelineAction[] {
+  const services = new Set(file.services.map((s) => s.serviceName));
+  return file.timeline.flatMap((action, i) => {
+    const { updateService } = action;
+    const path = `timeline[${i}].updateService`;
+    if (!services.has(updateService.service)) {
+      ctx.error(`${path}.service`, `unknown service "${updateService.service}" (services: ${[...services].join(', ') || 'none'})`);
+      return [];
+    }
+    let taskDefinition: string | undefined;
+    if (updateService.taskDefinition !== undefined) {
+      taskDefinition = resolveTaskDefinition(taskDefinitions, updateService.taskDefinition, `${path}.taskDefinition`, ctx)?.key;
+      if (!taskDefinition) return [];
+    }
+    return [{ at: action.at, updateService: { ...updateService, taskDefinition } }];
+  });
+}
+
+/** A family entry applies to every revision of the family; a family:revision entry overrides it for that revision. */
+function resolveTaskBehavior(file: ScenarioFile, taskDefinitions: TaskDefinition[], ctx: ParseContext): Record<string, TaskBehavior> {
+  const out: Record<string, TaskBehavior> = {};
+  const entries = file.workload.taskBehavior.map((b, i) => ({ b, i, exact: b.taskDefinition.includes(':') }));
+  for (const { b, i } of [...entries.filter((e) => !e.exact), ...entries.filter((e) => e.exact)]) {
+    const matches = taskDefinitions.filter((td) => td.key === b.taskDefinition || td.family === b.taskDefinition);
+    if (matches.length === 0) {
+      ctx.error(`workload.taskBehavior[${i}].taskDefinition`, `unknown task definition "${b.taskDefinition}" (registered: ${taskDefinitions.map((t) => t.key).join(', ') || 'none'})`);
+    }
+    for (const td of matches) out[td.key] = { startFailureProbability: b.startFailureProbability, startFailureReason: b.startFailureReason, exitAfter: b.exitAfter };
+  }
+  return out;
+}
+
+function resolveTaskDefinition(all: TaskDefinition[], reference: string, path: string, ctx: ParseContext): TaskDefinition | undefined {
+  const td = findTaskDefinition(all, reference);
+  if (!td) ctx.error(path, `unknown task definition "${reference}" (registered: ${all.map((t) => t.key).join(', ') || 'none'})`);
+  return td;
 }

@@ -3,6 +3,7 @@ import { INSTANCE_TYPES } from '../model/instance-types.js';
 import { DEFAULT_RESERVED_TCP_PORTS, DEFAULT_RESERVED_UDP_PORTS, MAX_RESERVED_PORTS, parsePortRange } from '../model/ports.js';
 import { durationDistribution } from './distribution-schema.js';
 import { placementConstraintsSchema, placementStrategiesSchema } from './placement-schema.js';
+import { serviceSchema, taskBehaviorSchema, timelineActionSchema } from './service-schema.js';
 import {
   array,
   boolean,
@@ -120,7 +121,22 @@ const stateDurations = object(
 );
 export type StateDurationsSpec = Infer<typeof stateDurations>;
 
+/** How the service scheduler behaves where AWS does not say (ASSUMPTIONs, docs/fidelity.md). */
+const serviceKnobs = object(
+  {
+    healthyAfterRunning: withDefault(duration(), 40_000),
+    placementRetryInterval: withDefault(duration({ positive: true }), 30_000),
+    throttleFirstDelay: withDefault(duration({ positive: true }), 10_000),
+    throttleMaxDelay: withDefault(duration({ positive: true }), 15 * 60_000),
+    circuitBreakerMinimumThreshold: withDefault(integer({ min: 1 }), 3),
+    eventSuppression: withDefault(duration(), 6 * 3_600_000),
+  },
+  strict,
+);
+export type ServiceKnobs = Infer<typeof serviceKnobs>;
+
 const defaultStateDurations = stateDurations.parse({}, '', new ParseContext()) as StateDurationsSpec;
+const defaultServiceKnobs = serviceKnobs.parse({}, '', new ParseContext()) as ServiceKnobs;
 
 export const scenarioSchema = object(
   {
@@ -139,13 +155,24 @@ export const scenarioSchema = object(
       strict,
     ),
     taskDefinitions: withDefault(array(taskDefinitionSchema), []),
-    workload: withDefault(object({ runTasks: withDefault(array(runTaskSource), []) }, strict), { runTasks: [] }),
+    services: withDefault(array(serviceSchema), []),
+    workload: withDefault(
+      object({ runTasks: withDefault(array(runTaskSource), []), taskBehavior: withDefault(array(taskBehaviorSchema), []) }, strict),
+      { runTasks: [], taskBehavior: [] },
+    ),
+    timeline: withDefault(array(timelineActionSchema), []),
     simulation: withDefault(
       doc(
-        object({ taskStateDurations: withDefault(stateDurations, defaultStateDurations) }, strict),
+        object(
+          {
+            taskStateDurations: withDefault(stateDurations, defaultStateDurations),
+            services: withDefault(serviceKnobs, defaultServiceKnobs),
+          },
+          strict,
+        ),
         'Simulation-only knobs that AWS does not expose.',
       ),
-      { taskStateDurations: defaultStateDurations },
+      { taskStateDurations: defaultStateDurations, services: defaultServiceKnobs },
     ),
   },
   strict,

@@ -3,7 +3,8 @@ import type { Millis } from '../engine/time.js';
 import type { TaskDefinition } from '../model/task-definition.js';
 import type { PlacementConstraint, PlacementStrategy } from '../placement/placement-request.js';
 import type { Problem } from './schema/index.js';
-import type { ArrivalsSpec, ContainerInstanceGroupSpec, StateDurationsSpec } from './scenario-schema.js';
+import type { DeploymentConfiguration } from '../model/service.js';
+import type { ArrivalsSpec, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
 
 /** A validated scenario with every name resolved: what `simulate()` runs. */
 export interface ScenarioSpec {
@@ -21,8 +22,15 @@ export interface ScenarioSpec {
   };
   /** Every registered revision, in registration order. */
   taskDefinitions: TaskDefinition[];
+  /** The memberOf constraints of each task definition revision, parsed. */
+  taskDefinitionConstraints: Record<string, PlacementConstraint[]>;
+  services: ServiceSpec[];
   runTasks: RunTaskSource[];
+  /** How tasks of each task definition revision behave (failing to start, exiting). */
+  taskBehavior: Record<string, TaskBehavior>;
+  timeline: TimelineAction[];
   taskStateDurations: StateDurationsSpec;
+  serviceKnobs: ServiceKnobs;
   /** Fields accepted but not simulated (unknown AWS fields). */
   notes: Problem[];
 }
@@ -44,3 +52,26 @@ export interface RunTaskSource {
   startAt: Millis;
   stopAt: Millis;
 }
+
+/** A service as CreateService described it, names resolved and defaults applied. */
+export interface ServiceSpec {
+  name: string;
+  /** `family:revision`. */
+  taskDefinition: string;
+  desiredCount: number;
+  schedulingStrategy: 'REPLICA' | 'DAEMON';
+  launchType: 'EC2';
+  strategies: PlacementStrategy[];
+  /** The service's own constraints (each task definition's are added per deployment). */
+  constraints: PlacementConstraint[];
+  deploymentConfiguration: DeploymentConfiguration;
+  healthCheckGracePeriodMs: Millis;
+}
+
+export interface TaskBehavior {
+  startFailureProbability: number;
+  startFailureReason: string;
+  exitAfter?: Distribution;
+}
+
+export type TimelineAction = { at: Millis; updateService: { service: string; taskDefinition?: string; desiredCount?: number; forceNewDeployment: boolean } };

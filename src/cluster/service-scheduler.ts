@@ -1,0 +1,295 @@
+import { sample } from '../engine/distributions.js';
+import type { ContainerInstance } from '../model/container-instance.js';
+import { circuitBreakerThreshold, deploymentId, type Deployment, type Service } from '../model/service.js';
+import type { Task, TaskStatus } from '../model/task.js';
+import { placeTask } from '../placement/place-task.js';
+import type { PlacementRequest } from '../placement/placement-request.js';
+import { chooseScaleInVictims } from '../placement/scale-in.js';
+import type { ServiceSpec } from '../scenario/scenario-spec.js';
+import { daemonActions } from './daemon.js';
+import { PHASE } from './events.js';
+import { decideReplica, type ServiceTaskView } from './rolling-update.js';
+import { say, serviceEvent } from './service-events.js';
+import type { Simulation } from './simulation.js';
+import { launchTask, stopTask } from './task-lifecycle.js';
+
+/** Creates the scenario's services at time 0, each with its first deployment, and asks each to reconcile. */
+export function createServices(sim: Simulation): void {
+  for (const spec of sim.spec.services) {
+    const service: Service = {
+      name: spec.name,
+      group: `service:${spec.name}`,
+      schedulingStrategy: spec.schedulingStrategy,
+      desiredCount: spec.desiredCount,
+      status: 'ACTIVE',
+      deploymentConfiguration: spec.deploymentConfiguration,
+      healthCheckGracePeriodMs: spec.healthCheckGracePeriodMs,
+      deployments: [],
+      taskIds: new Set(),
+      consecutiveStartFailures: 0,
+      launchNotBefore: 0,
+    };
+    sim.world.services.set(service.name, service);
+    startDeployment(sim, service, spec.taskDefinition);
+  }
+}
+
+/** A new PRIMARY deployment of `taskDefinition`; the previous primary becomes ACTIVE (DG deployment types). */
+export function startDeployment(sim: Simulation, service: Service, taskDefinition: string, rollbackOf?: string): Deployment {
+  const { world, engine } = sim;
+  for (const d of service.deployments) d.status = 'ACTIVE';
+  const deployment: Deployment = {
+    id: deploymentId(world.deployments.length + 1),
+    serviceName: service.name,
+    status: 'PRIMARY',
+    taskDefinition,
+    rolloutState: 'IN_PROGRESS',
+    rolloutStateReason: rollbackOf ? `ECS deployment ${rollbackOf} failed: rolling back` : 'ECS deployment in progress.',
+    createdAt: engine.now,
+    updatedAt: engine.now,
+    failedTasks: 0,
+    anyRunning: false,
+    rollbackOf,
+  };
+  world.deployments.push(deployment);
+  service.deployments.unshift(deployment);
+  // Updating the service resets the throttle (DG service throttle logic).
+  service.consecutiveStartFailures = 0;
+  service.launchNotBefore = engine.now;
+  requestReconcile(sim, service);
+  return deployment;
+}
+
+/** Schedules a reconcile of the service (at most one is pending; an earlier request replaces a later one). */
+export function requestReconcile(sim: Simulation, service: Service, at = sim.engine.now): void {
+  const when = Math.max(at, sim.engine.now);
+  const pending = service.reconcile;
+  if (pending && pending.at <= when) return;
+  if (pending) sim.engine.cancel(pending.handle);
+  service.reconcile = { at: when, handle: sim.engine.at(when, PHASE.requests, { kind: 'ServiceReconcileDue', service: service.name }) };
+}
+
+/** The service scheduler's loop: compare the service's tasks with what it should run, start and stop tasks. */
+export function reconcileService(sim: Simulation, service: Service): void {
+  service.reconcile = undefined;
+  if (service.status !== 'ACTIVE') return;
+  if (service.schedulingStrategy === 'DAEMON') return reconcileDaemon(sim, service);
+  const primary = service.deployments[0];
+  const tasks = serviceTasks(sim, service);
+  const decision = decideReplica(service.desiredCount, service.deploymentConfiguration, primary.id, primary.rolloutState === 'FAILED', tasks.map(view));
+
+  const stops = [
+    ...decision.stopOld,
+    ...pickVictims(sim, service, tasks.filter((t) => t.deploymentId === primary.id), decision.stopExcessPrimary),
+    ...pickVictims(sim, service, tasks.filter((t) => t.deploymentId !== primary.id && t.healthStatus === 'HEALTHY' && t.desiredStatus === 'RUNNING'), decision.stopOldHealthy),
+  ];
+  stopServiceTasks(sim, service, stops, primary);
+  if (decision.start > 0) startServiceTasks(sim, service, primary, decision.start);
+  if (decision.stuck) serviceEvent(sim, service.name, say.deploymentStuck(service.name));
+  noteProgress(sim, service);
+}
+
+/** Stops the given tasks, as the scheduler does during scale-in and deployments. */
+function stopServiceTasks(sim: Simulation, service: Service, taskIds: string[], primary: Deployment): void {
+  if (taskIds.length === 0) return;
+  for (const id of taskIds) {
+    stopTask(sim, sim.world.tasksById.get(id)!, 'ServiceSchedulerInitiated', `Scaling activity initiated by (deployment ${primary.id})`);
+  }
+  serviceEvent(sim, service.name, say.stoppedTasks(service.name, taskIds));
+}
+
+/**
+ * Scale-in victims among the given tasks: those not yet RUNNING first, then by the service's placement
+ * strategies' scale-in rules (DG task placement strategies).
+ */
+function pickVictims(sim: Simulation, service: Service, candidates: Task[], count: number): string[] {
+  if (count <= 0) return [];
+  const live = candidates.filter((t) => t.desiredStatus === 'RUNNING');
+  const starting = live.filter((t) => t.lastStatus !== 'RUNNING').map((t) => t.id);
+  const victims = starting.slice(0, count);
+  const running = live.filter((t) => t.lastStatus === 'RUNNING');
+  const rest = chooseScaleInVictims(
+    running.map((t) => ({ taskId: t.id, instance: instanceOf(sim, t), reservation: t.reservation })),
+    count - victims.length,
+    specOf(sim, service).strategies,
+    sim.random.services,
+  );
+  return [...victims, ...rest];
+}
+
+/** Places and launches `count` new tasks of the deployment; a task that fits nowhere is retried later. */
+function startServiceTasks(sim: Simulation, service: Service, deployment: Deployment, count: number): void {
+  const { engine } = sim;
+  if (engine.now < service.launchNotBefore) {
+    requestReconcile(sim, service, service.launchNotBefore);
+    return;
+  }
+  const request = placementRequest(sim, service, deployment.taskDefinition);
+  const started: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const placement = placeTask(request, sim.placement, sim.random.placement);
+    if (!placement.placed) {
+      serviceEvent(sim, service.name, placement.closest ? say.unableToPlace(service.name, placement.message) : say.noInstances(service.name));
+      requestReconcile(sim, service, engine.now + sim.spec.serviceKnobs.placementRetryInterval);
+      break;
+    }
+    started.push(launchServiceTask(sim, service, deployment, placement.instance).id);
+  }
+  if (started.length > 0) serviceEvent(sim, service.name, say.startedTasks(service.name, started));
+}
+
+export function launchServiceTask(sim: Simulation, service: Service, deployment: Deployment, instance: ContainerInstance): Task {
+  const behavior = sim.spec.taskBehavior[deployment.taskDefinition];
+  const random = sim.random.services;
+  const fails = behavior !== undefined && behavior.startFailureProbability > 0 && random.uniform() < behavior.startFailureProbability;
+  const runDurationMs = behavior?.exitAfter ? Math.max(0, Math.round(sample(behavior.exitAfter, random))) : Infinity;
+  const task = launchTask(
+    sim,
+    {
+      group: service.group,
+      taskDefinition: deployment.taskDefinition,
+      startedBy: deployment.id,
+      serviceName: service.name,
+      deploymentId: deployment.id,
+      runDurationMs,
+      startFailure: fails ? behavior.startFailureReason : undefined,
+    },
+    instance,
+  );
+  service.taskIds.add(task.id);
+  return task;
+}
+
+export function placementRequest(sim: Simulation, service: Service, taskDefinition: string): PlacementRequest {
+  const td = sim.world.taskDefinitions.get(taskDefinition)!;
+  const spec = specOf(sim, service);
+  return {
+    group: service.group,
+    need: td.reservation,
+    network: td.network,
+    constraints: [...(sim.spec.taskDefinitionConstraints[taskDefinition] ?? []), ...spec.constraints],
+    strategies: spec.strategies,
+  };
+}
+
+/**
+ * Hears every state change of a service's task: health timers on RUNNING; on STOPPED, the throttle
+ * for tasks that never ran, the circuit breaker, and a reconcile to replace the task.
+ */
+export function serviceTaskTransitioned(sim: Simulation, task: Task, _from: TaskStatus, to: TaskStatus): void {
+  if (task.serviceName === undefined) return;
+  const service = sim.world.services.get(task.serviceName)!;
+  const deployment = service.deployments.find((d) => d.id === task.deploymentId);
+  if (to === 'RUNNING') {
+    service.consecutiveStartFailures = 0;
+    if (deployment) deployment.anyRunning = true;
+    sim.engine.after(sim.spec.serviceKnobs.healthyAfterRunning, PHASE.lifecycle, { kind: 'TaskHealthDue', taskId: task.id });
+    return;
+  }
+  if (to !== 'STOPPED') return;
+  service.taskIds.delete(task.id);
+  const neverRan = task.startedAt === undefined && task.stopCode !== 'ServiceSchedulerInitiated';
+  if (neverRan) {
+    noteStartFailure(sim, service);
+    if (deployment && !deployment.anyRunning) countFailedTask(sim, service, deployment);
+  }
+  requestReconcile(sim, service);
+}
+
+/** The task counts as healthy: no load balancer or container health check, so a fixed time after RUNNING. */
+export function taskHealthDue(sim: Simulation, task: Task): void {
+  if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') return;
+  task.healthStatus = 'HEALTHY';
+  task.healthyAt = sim.engine.now;
+  const service = sim.world.services.get(task.serviceName!);
+  if (service) requestReconcile(sim, service);
+}
+
+/**
+ * Service throttle logic: tasks that repeatedly stop before RUNNING make the scheduler wait longer
+ * between launches, up to 15 minutes (DG). ASSUMPTION: the wait doubles from `throttleFirstDelay`.
+ */
+function noteStartFailure(sim: Simulation, service: Service): void {
+  const knobs = sim.spec.serviceKnobs;
+  service.consecutiveStartFailures++;
+  const delay = Math.min(knobs.throttleMaxDelay, knobs.throttleFirstDelay * 2 ** (service.consecutiveStartFailures - 1));
+  service.launchNotBefore = sim.engine.now + delay;
+  if (service.consecutiveStartFailures >= 2) serviceEvent(sim, service.name, say.unableToStartConsistently(service.name));
+}
+
+/**
+ * Deployment circuit breaker, first stage: tasks of the deployment that fail to reach RUNNING count;
+ * at the threshold the deployment FAILS and, with rollback, the last COMPLETED deployment returns.
+ */
+function countFailedTask(sim: Simulation, service: Service, deployment: Deployment): void {
+  const { circuitBreaker } = service.deploymentConfiguration;
+  deployment.failedTasks++;
+  if (!circuitBreaker.enable || deployment.rolloutState !== 'IN_PROGRESS' || deployment !== service.deployments[0]) return;
+  if (deployment.failedTasks < circuitBreakerThreshold(service.desiredCount, sim.spec.serviceKnobs.circuitBreakerMinimumThreshold)) return;
+  deployment.rolloutState = 'FAILED';
+  deployment.rolloutStateReason = `ECS deployment circuit breaker: tasks failed to start.`;
+  deployment.updatedAt = sim.engine.now;
+  serviceEvent(sim, service.name, say.deploymentFailed(service.name, deployment.id));
+  const lastGood = service.deployments.find((d) => d !== deployment && d.rolloutState === 'COMPLETED');
+  if (circuitBreaker.rollback && lastGood) {
+    serviceEvent(sim, service.name, say.rollingBack(service.name, lastGood.id));
+    startDeployment(sim, service, lastGood.taskDefinition, deployment.id);
+  }
+}
+
+/** Completes deployments and reports a steady state when the service runs what it should. */
+function noteProgress(sim: Simulation, service: Service): void {
+  const { engine } = sim;
+  const primary = service.deployments[0];
+  const tasks = serviceTasks(sim, service);
+  const settled =
+    tasks.length === service.desiredCount &&
+    tasks.every((t) => t.deploymentId === primary.id && t.desiredStatus === 'RUNNING' && t.healthStatus === 'HEALTHY');
+  if (!settled) return;
+  if (primary.rolloutState === 'IN_PROGRESS') {
+    primary.rolloutState = 'COMPLETED';
+    primary.rolloutStateReason = 'ECS deployment completed.';
+    primary.updatedAt = engine.now;
+    serviceEvent(sim, service.name, say.deploymentCompleted(service.name, primary.id));
+  }
+  for (const old of service.deployments.slice(1)) {
+    old.status = 'INACTIVE';
+    old.updatedAt = engine.now;
+  }
+  service.deployments = [primary];
+  serviceEvent(sim, service.name, say.steadyState(service.name));
+}
+
+function reconcileDaemon(sim: Simulation, service: Service): void {
+  const primary = service.deployments[0];
+  const tasks = serviceTasks(sim, service);
+  const request = placementRequest(sim, service, primary.taskDefinition);
+  const actions = daemonActions(sim, service, primary, tasks, request);
+  service.desiredCount = actions.desiredCount;
+  stopServiceTasks(sim, service, actions.stop, primary);
+  const started = actions.start.map((instance) => launchServiceTask(sim, service, primary, instance).id);
+  if (started.length > 0) serviceEvent(sim, service.name, say.startedTasks(service.name, started));
+  noteProgress(sim, service);
+}
+
+function serviceTasks(sim: Simulation, service: Service): Task[] {
+  return [...service.taskIds].sort().map((id) => sim.world.tasksById.get(id)!);
+}
+
+function view(task: Task): ServiceTaskView {
+  return {
+    id: task.id,
+    deploymentId: task.deploymentId!,
+    stopping: task.desiredStatus === 'STOPPED',
+    healthy: task.lastStatus === 'RUNNING' && task.healthStatus === 'HEALTHY',
+    starting: task.lastStatus !== 'RUNNING' && task.desiredStatus === 'RUNNING',
+  };
+}
+
+function instanceOf(sim: Simulation, task: Task): ContainerInstance {
+  return sim.world.instancesById.get(task.containerInstanceId)!;
+}
+
+function specOf(sim: Simulation, service: Service): ServiceSpec {
+  return sim.spec.services.find((s) => s.name === service.name)!;
+}

@@ -1,0 +1,24 @@
+import { PHASE } from './events.js';
+import { requestReconcile, startDeployment } from './service-scheduler.js';
+import type { Simulation } from './simulation.js';
+
+/** Schedules every scripted action of the scenario's timeline. */
+export function scheduleTimeline(sim: Simulation): void {
+  sim.spec.timeline.forEach((action, index) => {
+    if (action.at <= sim.spec.durationMs) sim.engine.at(action.at, PHASE.requests, { kind: 'TimelineActionDue', index });
+  });
+}
+
+/**
+ * UpdateService: a new task definition (or forceNewDeployment) starts a new deployment; a new desired
+ * count alone changes what the PRIMARY deployment keeps running (DG deployment types, ECS).
+ */
+export function timelineActionDue(sim: Simulation, index: number): void {
+  const { updateService } = sim.spec.timeline[index];
+  const service = sim.world.services.get(updateService.service)!;
+  if (updateService.desiredCount !== undefined) service.desiredCount = updateService.desiredCount;
+  const current = service.deployments[0].taskDefinition;
+  const taskDefinition = updateService.taskDefinition ?? current;
+  if (taskDefinition !== current || updateService.forceNewDeployment) startDeployment(sim, service, taskDefinition);
+  else requestReconcile(sim, service);
+}

@@ -1,0 +1,101 @@
+import { placementConstraintsSchema, placementStrategiesSchema } from './placement-schema.js';
+import { durationDistribution } from './distribution-schema.js';
+import { array, boolean, doc, duration, integer, number, object, oneOf, optional, refine, string, withDefault, type Infer } from './schema/index.js';
+
+const aws = { unknownKeys: 'note' } as const;
+
+const circuitBreaker = object({ enable: boolean(), rollback: boolean() }, aws);
+
+const deploymentConfiguration = object(
+  {
+    minimumHealthyPercent: optional(integer({ min: 0, max: 100 })),
+    maximumPercent: optional(integer({ min: 0, max: 200_000 })),
+    deploymentCircuitBreaker: optional(circuitBreaker),
+  },
+  { ...aws, ignoredKeys: ['alarms', 'bakeTimeInMinutes', 'strategy', 'lifecycleHooks'] },
+);
+
+const loadBalancer = object(
+  {
+    targetGroupArn: optional(string({ minLength: 1 })),
+    loadBalancerName: optional(string({ minLength: 1 })),
+    containerName: string({ minLength: 1 }),
+    containerPort: integer({ min: 1, max: 65535 }),
+  },
+  aws,
+);
+
+/** The CreateService input (AWS CLI `create-service --cli-input-json`), ECS deployment controller. */
+export const serviceSchema = doc(
+  refine(
+    object(
+      {
+        serviceName: string({ minLength: 1, maxLength: 255, pattern: /^[A-Za-z0-9_-]+$/, expected: 'a service name of letters, numbers, hyphens and underscores' }),
+        taskDefinition: string({ minLength: 1 }),
+        desiredCount: optional(integer({ min: 0 })),
+        schedulingStrategy: withDefault(oneOf(['REPLICA', 'DAEMON'] as const), 'REPLICA'),
+        launchType: withDefault(oneOf(['EC2'] as const), 'EC2'),
+        placementStrategy: optional(placementStrategiesSchema),
+        placementConstraints: withDefault(placementConstraintsSchema, []),
+        deploymentConfiguration: optional(deploymentConfiguration),
+        deploymentController: optional(object({ type: oneOf(['ECS'] as const) }, aws)),
+        healthCheckGracePeriodSeconds: withDefault(integer({ min: 0, max: 2_147_483_647 }), 0),
+        loadBalancers: withDefault(array(loadBalancer, { max: 5, what: 'load balancers' }), []),
+      },
+      {
+        ...aws,
+        ignoredKeys: ['cluster', 'role', 'tags', 'enableECSManagedTags', 'propagateTags', 'enableExecuteCommand', 'platformVersion', 'networkConfiguration', 'clientToken'],
+      },
+    ),
+    (s, path, ctx) => {
+      if (s.schedulingStrategy === 'REPLICA' && s.desiredCount === undefined) {
+        return ctx.error(`${path}.desiredCount`, 'required: a REPLICA service needs a desiredCount');
+      }
+      if (s.schedulingStrategy === 'DAEMON' && s.placementStrategy && s.placementStrategy.length > 0) {
+        return ctx.error(`${path}.placementStrategy`, 'Placement strategies are not supported with the DAEMON scheduling strategy.');
+      }
+      const d = s.deploymentConfiguration;
+      if (s.schedulingStrategy === 'DAEMON' && d?.maximumPercent !== undefined && d.maximumPercent !== 100) {
+        return ctx.error(`${path}.deploymentConfiguration.maximumPercent`, 'The maximumPercent of a DAEMON service must be 100.');
+      }
+      return s;
+    },
+  ),
+  'A CreateService input (ECS rolling deployment controller). Fields ecsim does not simulate are accepted and listed as notes.',
+);
+export type ServiceSpecFile = Infer<typeof serviceSchema>;
+
+/** UpdateService input, as a timeline action. */
+export const updateServiceSchema = object(
+  {
+    service: string({ minLength: 1 }),
+    taskDefinition: optional(string({ minLength: 1 })),
+    desiredCount: optional(integer({ min: 0 })),
+    forceNewDeployment: withDefault(boolean(), false),
+  },
+  { ...aws, ignoredKeys: ['cluster'] },
+);
+
+/** A scripted action at a simulated time. */
+export const timelineActionSchema = refine(
+  object({ at: duration(), updateService: optional(updateServiceSchema) }, { unknownKeys: 'error' }),
+  (a, path, ctx) => (a.updateService ? { at: a.at, updateService: a.updateService } : ctx.error(path, 'expected an action: updateService')),
+);
+export type TimelineActionFile = Infer<typeof timelineActionSchema>;
+
+const probability = number({ min: 0, max: 1 });
+
+/** How the tasks of one task definition behave (simulation only): failing to start, exiting. */
+export const taskBehaviorSchema = doc(
+  object(
+    {
+      taskDefinition: string({ minLength: 1 }),
+      startFailureProbability: withDefault(probability, 0),
+      startFailureReason: withDefault(string({ minLength: 1 }), 'CannotStartContainerError: Error response from daemon: failed to create task for container'),
+      exitAfter: optional(durationDistribution()),
+    },
+    { unknownKeys: 'error' },
+  ),
+  'How tasks of a task definition (family or family:revision) behave: the chance one fails to start (stopped with TaskFailedToStart and the reason), and how long its essential container runs before it exits (service tasks otherwise run until stopped).',
+);
+export type TaskBehaviorFile = Infer<typeof taskBehaviorSchema>;
