@@ -2,7 +2,7 @@ import { buildWorld } from './cluster/build-world.js';
 import { PHASE, type SimEvent } from './cluster/events.js';
 import { makeHandlers } from './cluster/handlers.js';
 import { scheduleNextArrival } from './cluster/run-task.js';
-import { createServices, serviceTaskTransitioned } from './cluster/service-scheduler.js';
+import { createServices, serviceHealthCheckFailed, serviceTaskHealthy, serviceTaskTransitioned } from './cluster/service-scheduler.js';
 import { forkStreams, type Simulation } from './cluster/simulation.js';
 import { scheduleTimeline } from './cluster/timeline.js';
 import { assertInvariants } from './checks/invariants.js';
@@ -53,7 +53,11 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
     random: forkStreams(seed, runSpec),
     series: newSeriesRecorder(MINUTE),
     arrivals: runSpec.runTasks.map(() => ({ callsMade: 0, lastAt: undefined })),
-    observers: { taskTransitioned: (task, from, to) => serviceTaskTransitioned(sim, task, from, to) },
+    observers: {
+      taskTransitioned: (task, from, to) => serviceTaskTransitioned(sim, task, from, to),
+      taskHealthy: (task) => serviceTaskHealthy(sim, task),
+      healthCheckFailed: (service, task) => serviceHealthCheckFailed(sim, service, task),
+    },
   };
   engine.setHandlers(makeHandlers(sim));
   engine.at(0, PHASE.sample, { kind: 'SeriesSampleDue' });

@@ -17,6 +17,10 @@ export type SimEvent =
   | { kind: 'ServiceReconcileDue'; service: string }
   /** A service task counts as healthy (after the grace rule or its health checks). */
   | { kind: 'TaskHealthDue'; taskId: string }
+  /** A target's health checks have decided: healthy after its first passing check, or unhealthy after UnhealthyThresholdCount failures. */
+  | { kind: 'TargetHealthDue'; taskId: string; targetGroup: string }
+  /** The container health check has decided: healthy after its first passing check, or unhealthy after its retries. */
+  | { kind: 'ContainerHealthDue'; taskId: string }
   /** A scripted action of the scenario's timeline (index into spec.timeline). */
   | { kind: 'TimelineActionDue'; index: number };
 

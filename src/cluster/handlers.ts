@@ -5,7 +5,9 @@ import { PHASE } from './events.js';
 import { runTaskRequested } from './run-task.js';
 import type { Simulation } from './simulation.js';
 import { essentialContainerExited, transitionTask } from './task-lifecycle.js';
-import { reconcileService, taskHealthDue } from './service-scheduler.js';
+import { targetHealthDue } from './load-balancing.js';
+import { reconcileService } from './service-scheduler.js';
+import { containerHealthDue, taskHealthDue } from './task-health.js';
 import { timelineActionDue } from './timeline.js';
 
 /** The handler of every event kind; a kind without a handler does not compile. */
@@ -22,6 +24,8 @@ export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
     },
     ServiceReconcileDue: (event) => reconcileService(sim, sim.world.services.get(event.service)!),
     TaskHealthDue: (event) => taskHealthDue(sim, task(event.taskId)),
+    TargetHealthDue: (event) => targetHealthDue(sim, task(event.taskId), event.targetGroup),
+    ContainerHealthDue: (event) => containerHealthDue(sim, task(event.taskId)),
     TimelineActionDue: (event) => timelineActionDue(sim, event.index),
   } satisfies Handlers<SimEvent>;
 }

@@ -13,6 +13,23 @@ export function serviceEvent(sim: Simulation, service: string, message: string):
   world.lastServiceEvent.set(service, { message, at: engine.now });
 }
 
+/**
+ * A counted event ("registered 2 targets in ..."): at the same instant, for the same service and key,
+ * the count of the previous event grows instead of a new line being written, as ECS reports batches.
+ */
+export function countedServiceEvent(sim: Simulation, service: string, key: string, render: (n: number) => string): void {
+  const { world, engine } = sim;
+  const last = world.serviceEvents.at(-1);
+  if (last && last.at === engine.now && last.service === service && last.key === key) {
+    last.count = (last.count ?? 1) + 1;
+    last.message = render(last.count);
+    world.lastServiceEvent.set(service, { message: last.message, at: engine.now });
+    return;
+  }
+  world.serviceEvents.push({ at: engine.now, service, message: render(1), key, count: 1 });
+  world.lastServiceEvent.set(service, { message: render(1), at: engine.now });
+}
+
 /** ECS's service event sentences (DG service event messages). */
 export const say = {
   steadyState: (s: string) => `(service ${s}) has reached a steady state.`,
@@ -26,6 +43,10 @@ export const say = {
   deploymentFailed: (s: string, d: string) => `(service ${s}) (deployment ${d}) deployment failed: tasks failed to start.`,
   rollingBack: (s: string, to: string) => `(service ${s}) rolling back to deployment ${to}.`,
   unableToStartConsistently: (s: string) => `(service ${s}) is unable to consistently start tasks successfully. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.`,
+  registeredTargets: (s: string, n: number, arn: string) => `(service ${s}) registered ${n} targets in (target-group ${arn})`,
+  deregisteredTargets: (s: string, n: number, arn: string) => `(service ${s}) deregistered ${n} targets in (target-group ${arn})`,
+  unhealthyTarget: (s: string, target: string, port: number, arn: string) =>
+    `(service ${s}) (instance ${target}) (port ${port}) is unhealthy in (target-group ${arn}) due to (reason Health checks failed).`,
   deploymentStuck: (s: string) =>
     `(service ${s}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
 };

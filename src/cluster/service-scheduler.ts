@@ -7,6 +7,8 @@ import type { PlacementRequest } from '../placement/placement-request.js';
 import { chooseScaleInVictims } from '../placement/scale-in.js';
 import type { ServiceSpec } from '../scenario/scenario-spec.js';
 import { daemonActions } from './daemon.js';
+import { deregisterTargets, registerTargets, removeTargets } from './load-balancing.js';
+import { taskRunning } from './task-health.js';
 import { PHASE } from './events.js';
 import { decideReplica, type ServiceTaskView } from './rolling-update.js';
 import { say, serviceEvent } from './service-events.js';
@@ -142,6 +144,7 @@ export function launchServiceTask(sim: Simulation, service: Service, deployment:
   const behavior = sim.spec.taskBehavior[deployment.taskDefinition];
   const random = sim.random.services;
   const fails = behavior !== undefined && behavior.startFailureProbability > 0 && random.uniform() < behavior.startFailureProbability;
+  const unhealthy = behavior !== undefined && behavior.healthCheckFailureProbability > 0 && random.uniform() < behavior.healthCheckFailureProbability;
   const runDurationMs = behavior?.exitAfter ? Math.max(0, Math.round(sample(behavior.exitAfter, random))) : Infinity;
   const task = launchTask(
     sim,
@@ -153,6 +156,7 @@ export function launchServiceTask(sim: Simulation, service: Service, deployment:
       deploymentId: deployment.id,
       runDurationMs,
       startFailure: fails ? behavior.startFailureReason : undefined,
+      failsHealthChecks: unhealthy,
     },
     instance,
   );
@@ -173,36 +177,52 @@ export function placementRequest(sim: Simulation, service: Service, taskDefiniti
 }
 
 /**
- * Hears every state change of a service's task: health timers on RUNNING; on STOPPED, the throttle
- * for tasks that never ran, the circuit breaker, and a reconcile to replace the task.
+ * Hears every state change of a service's task: target registration in ACTIVATING, health checks from
+ * RUNNING, deregistration in DEACTIVATING; on STOPPED, the throttle for tasks that never ran, the
+ * circuit breaker, and a reconcile to replace the task.
  */
 export function serviceTaskTransitioned(sim: Simulation, task: Task, _from: TaskStatus, to: TaskStatus): void {
   if (task.serviceName === undefined) return;
   const service = sim.world.services.get(task.serviceName)!;
   const deployment = service.deployments.find((d) => d.id === task.deploymentId);
-  if (to === 'RUNNING') {
-    service.consecutiveStartFailures = 0;
-    if (deployment) deployment.anyRunning = true;
-    sim.engine.after(sim.spec.serviceKnobs.healthyAfterRunning, PHASE.lifecycle, { kind: 'TaskHealthDue', taskId: task.id });
-    return;
+  switch (to) {
+    case 'ACTIVATING':
+      return registerTargets(sim, service, task);
+    case 'RUNNING':
+      service.consecutiveStartFailures = 0;
+      if (deployment) deployment.anyRunning = true;
+      return taskRunning(sim, task);
+    case 'DEACTIVATING':
+      return deregisterTargets(sim, task);
+    case 'STOPPING':
+      return removeTargets(sim, task);
+    case 'STOPPED': {
+      removeTargets(sim, task);
+      service.taskIds.delete(task.id);
+      const neverRan = task.startedAt === undefined && task.stopCode !== 'ServiceSchedulerInitiated';
+      if (neverRan) {
+        noteStartFailure(sim, service);
+        if (deployment && !deployment.anyRunning) countFailedTask(sim, service, deployment);
+      }
+      return requestReconcile(sim, service);
+    }
+    default:
   }
-  if (to !== 'STOPPED') return;
-  service.taskIds.delete(task.id);
-  const neverRan = task.startedAt === undefined && task.stopCode !== 'ServiceSchedulerInitiated';
-  if (neverRan) {
-    noteStartFailure(sim, service);
-    if (deployment && !deployment.anyRunning) countFailedTask(sim, service, deployment);
-  }
-  requestReconcile(sim, service);
 }
 
-/** The task counts as healthy: no load balancer or container health check, so a fixed time after RUNNING. */
-export function taskHealthDue(sim: Simulation, task: Task): void {
-  if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') return;
-  task.healthStatus = 'HEALTHY';
-  task.healthyAt = sim.engine.now;
+/** A task became healthy: the deployment may now stop old tasks or complete. */
+export function serviceTaskHealthy(sim: Simulation, task: Task): void {
   const service = sim.world.services.get(task.serviceName!);
   if (service) requestReconcile(sim, service);
+}
+
+/**
+ * A task was stopped for failing its health checks: the circuit breaker's second stage counts it, once
+ * a task of the deployment has reached RUNNING (DG deployment circuit breaker).
+ */
+export function serviceHealthCheckFailed(sim: Simulation, service: Service, task: Task): void {
+  const deployment = service.deployments.find((d) => d.id === task.deploymentId);
+  if (deployment?.anyRunning) countFailedTask(sim, service, deployment);
 }
 
 /**

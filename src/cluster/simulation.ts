@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/engine.js';
 import { RandomStream } from '../engine/random.js';
 import type { Millis } from '../engine/time.js';
+import type { Service } from '../model/service.js';
 import type { Task, TaskStatus } from '../model/task.js';
 import type { World } from '../model/world.js';
 import type { PlacementState } from '../placement/placement-state.js';
@@ -19,8 +20,12 @@ export interface Simulation {
   series: SeriesRecorder;
   /** Per RunTask source: calls made so far and when the last one was. */
   arrivals: { callsMade: number; lastAt: Millis | undefined }[];
-  /** Who hears of task state changes (the service scheduler), wired once in simulate(). */
-  observers: { taskTransitioned: (task: Task, from: TaskStatus, to: TaskStatus) => void };
+  /** Who hears of task state changes and health (the service scheduler), wired once in simulate(). */
+  observers: {
+    taskTransitioned: (task: Task, from: TaskStatus, to: TaskStatus) => void;
+    taskHealthy: (task: Task) => void;
+    healthCheckFailed: (service: Service, task: Task) => void;
+  };
 }
 
 /** One stream per subsystem and per source, forked by name, so none shifts another. */

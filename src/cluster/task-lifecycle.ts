@@ -31,6 +31,8 @@ export interface LaunchRequest {
   deploymentId?: string;
   /** The stopped reason, when the task is to fail to start. */
   startFailure?: string;
+  /** The task starts but fails its health checks. */
+  failsHealthChecks?: boolean;
 }
 
 /** Creates a task on `instance` in PROVISIONING, claiming its resources, ports and ENI there, and starts its lifecycle. */
@@ -45,6 +47,10 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
     serviceName: request.serviceName,
     deploymentId: request.deploymentId,
     healthStatus: 'UNKNOWN',
+    healthChecksPending: 0,
+    failsHealthChecks: request.failsHealthChecks ?? false,
+    targetGroups: [],
+    deregistrationDelayMs: 0,
     launchType: 'EC2',
     containerInstanceId: instance.id,
     availabilityZone: instance.availabilityZone,
@@ -135,7 +141,9 @@ function scheduleNext(sim: Simulation, task: Task): void {
   const next = task.desiredStatus === 'RUNNING' ? NEXT_ON_START[status] : NEXT_ON_STOP[status];
   if (!next) return;
   const durationKey = DURATION_OF[status]!;
-  const delay = Math.max(0, Math.round(sample(sim.spec.taskStateDurations[durationKey], sim.random.lifecycle)));
+  let delay = Math.max(0, Math.round(sample(sim.spec.taskStateDurations[durationKey], sim.random.lifecycle)));
+  // A task leaving its target groups stays DEACTIVATING through the deregistration delay (DG task lifecycle).
+  if (status === 'DEACTIVATING') delay = Math.max(delay, task.deregistrationDelayMs);
   const phase = task.desiredStatus === 'STOPPED' ? PHASE.stops : PHASE.lifecycle;
   setTimer(sim, task, delay, phase, { kind: 'TaskTransitionDue', taskId: task.id, to: next });
 }

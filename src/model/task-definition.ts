@@ -22,6 +22,16 @@ export interface ContainerDefinition {
   memoryReservationMiB?: number;
   essential: boolean;
   portMappings: PortMapping[];
+  /** The container health check (Docker HEALTHCHECK), when the definition has one. */
+  healthCheck?: ContainerHealthCheck;
+}
+
+/** Container health check parameters, in ms (DG task definition parameters: healthCheck). */
+export interface ContainerHealthCheck {
+  intervalMs: number;
+  timeoutMs: number;
+  retries: number;
+  startPeriodMs: number;
 }
 
 /** A host port a task reserves on its instance whatever the instance (bridge hostPort > 0, host mode). */

@@ -64,6 +64,13 @@ export interface Task {
   healthStatus: TaskHealth;
   /** When it first counted as healthy. */
   healthyAt?: Millis;
+  /** Health checks (target groups, container health check) that have not passed yet. */
+  healthChecksPending: number;
+  /** Set at launch when the task starts but fails its health checks (load balancer and container). */
+  failsHealthChecks: boolean;
+  /** Target groups it is registered with, and how long deregistration keeps it DEACTIVATING. */
+  targetGroups: string[];
+  deregistrationDelayMs: Millis;
   launchType: 'EC2';
   containerInstanceId: string;
   availabilityZone: string;

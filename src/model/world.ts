@@ -1,6 +1,7 @@
 import type { Millis } from '../engine/time.js';
 import type { ContainerInstance } from './container-instance.js';
 import { TASK_STATUSES, type Task, type TaskStatus } from './task.js';
+import type { TargetGroup } from './load-balancing.js';
 import type { Deployment, Service } from './service.js';
 import type { TaskDefinition } from './task-definition.js';
 
@@ -9,6 +10,9 @@ export interface ServiceEvent {
   at: Millis;
   service: string;
   message: string;
+  /** For counted events that grow while they happen at the same instant: what is counted, and how many. */
+  key?: string;
+  count?: number;
 }
 
 /** Why a RunTask call could not place a task, as RunTask's `failures[]` reports it. */
@@ -44,6 +48,7 @@ export interface World {
   groupCounts: Map<string, { pending: number; running: number }>;
   runTaskFailures: RunTaskFailure[];
   services: Map<string, Service>;
+  targetGroups: Map<string, TargetGroup>;
   /** Every deployment ever created, in creation order (services keep only their live ones). */
   deployments: Deployment[];
   serviceEvents: ServiceEvent[];
@@ -68,6 +73,7 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     groupCounts: new Map(),
     runTaskFailures: [],
     services: new Map(),
+    targetGroups: new Map(),
     deployments: [],
     serviceEvents: [],
     lastServiceEvent: new Map(),

@@ -2,7 +2,7 @@ import type { World } from '../model/world.js';
 import type { ScenarioSpec } from '../scenario/scenario-spec.js';
 import { VERSION } from '../version.js';
 import { mean, percentile } from './percentile.js';
-import type { DeploymentRecord, InstanceRecord, Results, Series, ServiceRecord, TaskRecord } from './results.js';
+import type { DeploymentRecord, InstanceRecord, Results, Series, ServiceRecord, TargetGroupRecord, TaskRecord } from './results.js';
 import type { SeriesRecorder } from './series-recorder.js';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -87,7 +87,16 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
       failedTasks: d.failedTasks,
       rollbackOf: d.rollbackOf ?? null,
     })),
-    serviceEvents: world.serviceEvents,
+    targetGroups: [...world.targetGroups.values()].map((g): TargetGroupRecord => ({
+      name: g.name,
+      arn: g.arn,
+      kind: g.kind,
+      targetType: g.targetType,
+      healthCheck: { intervalMs: g.healthCheck.intervalMs, timeoutMs: g.healthCheck.timeoutMs, healthyThreshold: g.healthCheck.healthyThreshold, unhealthyThreshold: g.healthCheck.unhealthyThreshold },
+      deregistrationDelayMs: g.deregistrationDelayMs,
+    })),
+    loadBalancers: spec.loadBalancers,
+    serviceEvents: world.serviceEvents.map(({ at, service, message }) => ({ at, service, message })),
     series,
     notes: spec.notes,
   };
@@ -131,6 +140,7 @@ function toSeries(r: SeriesRecorder): Series {
     byGroup: Object.fromEntries([...r.byGroup].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     byInstance: Object.fromEntries(r.byInstance),
     byService: Object.fromEntries(r.byService),
+    byTargetGroup: Object.fromEntries(r.byTargetGroup),
   };
 }
 

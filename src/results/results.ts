@@ -14,6 +14,8 @@ export interface Results {
   services: ServiceRecord[];
   /** Every deployment of every service, in creation order. */
   deployments: DeploymentRecord[];
+  targetGroups: TargetGroupRecord[];
+  loadBalancers: { name: string; type: 'application' | 'network' | 'classic'; listeners: { protocol: string; port: number; defaultTargetGroup: string; rules: { priority: number; conditions: { field: string; values: string[] }[]; targetGroup: string }[] }[] }[];
   /** The service event log, in ECS's words, in time order. */
   serviceEvents: { at: number; service: string; message: string }[];
   series: Series;
@@ -37,6 +39,15 @@ export interface Summary {
   memoryReservation: { mean: number; max: number };
   /** Time placed tasks waited for capacity, ms. */
   waitForCapacityMs: { p50: number; p95: number; max: number };
+}
+
+export interface TargetGroupRecord {
+  name: string;
+  arn: string;
+  kind: 'application' | 'network' | 'classic';
+  targetType: 'instance' | 'ip';
+  healthCheck: { intervalMs: number; timeoutMs: number; healthyThreshold: number; unhealthyThreshold: number };
+  deregistrationDelayMs: number;
 }
 
 export interface ServiceRecord {
@@ -132,6 +143,8 @@ export interface Series {
   byGroup: Record<string, { running: number[]; pending: number[] }>;
   /** Per instance: reservation percentages and the number of tasks on it (placed, not yet STOPPED). */
   byInstance: Record<string, { cpuReservation: number[]; memoryReservation: number[]; tasks: number[] }>;
+  /** Per target group: targets in each health state. */
+  byTargetGroup: Record<string, { initial: number[]; healthy: number[]; unhealthy: number[]; draining: number[] }>;
   /** Per service: desired, RUNNING, not yet RUNNING, and RUNNING-and-healthy task counts. */
   byService: Record<string, { desired: number[]; running: number[]; pending: number[]; healthy: number[] }>;
 }

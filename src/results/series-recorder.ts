@@ -15,6 +15,7 @@ export interface SeriesRecorder {
   byGroup: Map<string, { running: number[]; pending: number[] }>;
   byInstance: Map<string, { cpuReservation: number[]; memoryReservation: number[]; tasks: number[] }>;
   byService: Map<string, { desired: number[]; running: number[]; pending: number[]; healthy: number[] }>;
+  byTargetGroup: Map<string, { initial: number[]; healthy: number[]; unhealthy: number[]; draining: number[] }>;
 }
 
 export function newSeriesRecorder(periodMs: Millis): SeriesRecorder {
@@ -29,6 +30,7 @@ export function newSeriesRecorder(periodMs: Millis): SeriesRecorder {
     byGroup: new Map(),
     byInstance: new Map(),
     byService: new Map(),
+    byTargetGroup: new Map(),
   };
 }
 
@@ -80,6 +82,15 @@ export function sampleSeries(recorder: SeriesRecorder, world: World, now: Millis
     series.running.push(running);
     series.pending.push(pending);
     series.healthy.push(healthy);
+  }
+  for (const group of world.targetGroups.values()) {
+    const series = lazySeries(recorder.byTargetGroup, group.name, n, () => ({ initial: [], healthy: [], unhealthy: [], draining: [] }));
+    const counts = { initial: 0, healthy: 0, unhealthy: 0, draining: 0 };
+    for (const target of group.targets.values()) counts[target.state]++;
+    series.initial.push(counts.initial);
+    series.healthy.push(counts.healthy);
+    series.unhealthy.push(counts.unhealthy);
+    series.draining.push(counts.draining);
   }
   for (const [group, counts] of world.groupCounts) {
     const series = lazySeries(recorder.byGroup, group, n, () => ({ running: [], pending: [] }));

@@ -4,7 +4,8 @@ import { instanceType } from '../model/instance-types.js';
 import { RUN_TASK_DEFAULT_STRATEGIES, SERVICE_DEFAULT_STRATEGIES } from '../placement/defaults.js';
 import { MAX_CONSTRAINTS } from './placement-schema.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
-import type { RunTaskSource, ScenarioSpec, ServiceSpec, TaskBehavior, TimelineAction } from './scenario-spec.js';
+import { classicTargetGroup, loadBalancerProblem, resolveLoadBalancing, targetGroupName } from './resolve-load-balancing.js';
+import type { RunTaskSource, ScenarioSpec, ServiceSpec, TargetGroupSpec, TaskBehavior, TimelineAction } from './scenario-spec.js';
 import { INVALID, ParseContext, type Problem } from './schema/index.js';
 
 /** ECS service quota: container instances per cluster (adjustable on request, so only a note). */
@@ -100,7 +101,8 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
   const taskDefinitionConstraints = Object.fromEntries(
     taskDefinitions.map((td, i) => [td.key, file.taskDefinitions[i].placementConstraints]),
   );
-  const services = resolveServices(file, taskDefinitions, ctx);
+  const { loadBalancers, targetGroups } = resolveLoadBalancing(file, ctx);
+  const services = resolveServices(file, taskDefinitions, targetGroups, ctx);
   const timeline = resolveTimeline(file, taskDefinitions, ctx);
   const taskBehavior = resolveTaskBehavior(file, taskDefinitions, ctx);
   if (ctx.errors.length > 0) return INVALID;
@@ -116,6 +118,8 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
     taskDefinitions,
     taskDefinitionConstraints,
     services,
+    loadBalancers,
+    targetGroups,
     runTasks,
     taskBehavior,
     timeline,
@@ -155,7 +159,7 @@ export function findTaskDefinition(all: readonly TaskDefinition[], reference: st
 }
 
 /** CreateService defaults: REPLICA 100% / 200%; DAEMON 0% / 100% (API defaults; DG services). */
-function resolveServices(file: ScenarioFile, taskDefinitions: TaskDefinition[], ctx: ParseContext): ServiceSpec[] {
+function resolveServices(file: ScenarioFile, taskDefinitions: TaskDefinition[], targetGroups: TargetGroupSpec[], ctx: ParseContext): ServiceSpec[] {
   const seen = new Set<string>();
   return file.services.flatMap((s, i) => {
     const path = `services[${i}]`;
@@ -170,6 +174,27 @@ function resolveServices(file: ScenarioFile, taskDefinitions: TaskDefinition[], 
     if (tdConstraints + s.placementConstraints.length > MAX_CONSTRAINTS) {
       ctx.error(`${path}.placementConstraints`, `at most ${MAX_CONSTRAINTS} placement constraints per task, task definition and service together; got ${tdConstraints + s.placementConstraints.length}`);
     }
+    const loadBalancers = s.loadBalancers.flatMap((lb, j) => {
+      const at = `${path}.loadBalancers[${j}]`;
+      let group: TargetGroupSpec | undefined;
+      if (lb.targetGroupArn !== undefined) {
+        group = targetGroups.find((t) => t.name === targetGroupName(lb.targetGroupArn!));
+        if (!group) ctx.error(`${at}.targetGroupArn`, `unknown target group "${lb.targetGroupArn}" (target groups: ${targetGroups.map((t) => t.name).join(', ') || 'none'})`);
+      } else if (lb.loadBalancerName !== undefined) {
+        group = targetGroups.find((t) => t.name === lb.loadBalancerName);
+        if (!group) {
+          group = classicTargetGroup(file.region, lb.loadBalancerName);
+          targetGroups.push(group);
+          ctx.note(`${at}.loadBalancerName`, `Classic Load Balancer ${lb.loadBalancerName}: simulated with the Classic health check defaults`);
+        }
+      } else {
+        ctx.error(at, 'expected targetGroupArn or loadBalancerName');
+      }
+      if (!group) return [];
+      const problem = loadBalancerProblem(td, group, lb.containerName, lb.containerPort);
+      if (problem) ctx.error(at, problem);
+      return [{ targetGroup: group.name, containerName: lb.containerName, containerPort: lb.containerPort }];
+    });
     const daemon = s.schedulingStrategy === 'DAEMON';
     const d = s.deploymentConfiguration;
     return [
@@ -187,6 +212,7 @@ function resolveServices(file: ScenarioFile, taskDefinitions: TaskDefinition[], 
           circuitBreaker: d?.deploymentCircuitBreaker ?? { enable: false, rollback: false },
         },
         healthCheckGracePeriodMs: s.healthCheckGracePeriodSeconds * 1000,
+        loadBalancers,
       },
     ];
   });
@@ -219,7 +245,14 @@ function resolveTaskBehavior(file: ScenarioFile, taskDefinitions: TaskDefinition
     if (matches.length === 0) {
       ctx.error(`workload.taskBehavior[${i}].taskDefinition`, `unknown task definition "${b.taskDefinition}" (registered: ${taskDefinitions.map((t) => t.key).join(', ') || 'none'})`);
     }
-    for (const td of matches) out[td.key] = { startFailureProbability: b.startFailureProbability, startFailureReason: b.startFailureReason, exitAfter: b.exitAfter };
+    for (const td of matches) {
+      out[td.key] = {
+        startFailureProbability: b.startFailureProbability,
+        startFailureReason: b.startFailureReason,
+        exitAfter: b.exitAfter,
+        healthCheckFailureProbability: b.healthCheckFailureProbability,
+      };
+    }
   }
   return out;
 }

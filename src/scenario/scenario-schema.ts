@@ -3,6 +3,7 @@ import { INSTANCE_TYPES } from '../model/instance-types.js';
 import { DEFAULT_RESERVED_TCP_PORTS, DEFAULT_RESERVED_UDP_PORTS, MAX_RESERVED_PORTS, parsePortRange } from '../model/ports.js';
 import { durationDistribution } from './distribution-schema.js';
 import { placementConstraintsSchema, placementStrategiesSchema } from './placement-schema.js';
+import { loadBalancingSchema } from './load-balancing-schema.js';
 import { serviceSchema, taskBehaviorSchema, timelineActionSchema } from './service-schema.js';
 import {
   array,
@@ -156,6 +157,7 @@ export const scenarioSchema = object(
     ),
     taskDefinitions: withDefault(array(taskDefinitionSchema), []),
     services: withDefault(array(serviceSchema), []),
+    loadBalancing: withDefault(loadBalancingSchema, { loadBalancers: [], targetGroups: [] }),
     workload: withDefault(
       object({ runTasks: withDefault(array(runTaskSource), []), taskBehavior: withDefault(array(taskBehaviorSchema), []) }, strict),
       { runTasks: [], taskBehavior: [] },

@@ -3,6 +3,7 @@ import type { Millis } from '../engine/time.js';
 import type { TaskDefinition } from '../model/task-definition.js';
 import type { PlacementConstraint, PlacementStrategy } from '../placement/placement-request.js';
 import type { Problem } from './schema/index.js';
+import type { LoadBalancer, TargetGroup } from '../model/load-balancing.js';
 import type { DeploymentConfiguration } from '../model/service.js';
 import type { ArrivalsSpec, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
 
@@ -25,6 +26,9 @@ export interface ScenarioSpec {
   /** The memberOf constraints of each task definition revision, parsed. */
   taskDefinitionConstraints: Record<string, PlacementConstraint[]>;
   services: ServiceSpec[];
+  loadBalancers: LoadBalancer[];
+  /** Target groups (and Classic Load Balancers services register with), without targets. */
+  targetGroups: TargetGroupSpec[];
   runTasks: RunTaskSource[];
   /** How tasks of each task definition revision behave (failing to start, exiting). */
   taskBehavior: Record<string, TaskBehavior>;
@@ -66,12 +70,17 @@ export interface ServiceSpec {
   constraints: PlacementConstraint[];
   deploymentConfiguration: DeploymentConfiguration;
   healthCheckGracePeriodMs: Millis;
+  /** Target groups its tasks register with: which container and port. */
+  loadBalancers: { targetGroup: string; containerName: string; containerPort: number }[];
 }
+
+export type TargetGroupSpec = Omit<TargetGroup, 'targets'>;
 
 export interface TaskBehavior {
   startFailureProbability: number;
   startFailureReason: string;
   exitAfter?: Distribution;
+  healthCheckFailureProbability: number;
 }
 
 export type TimelineAction = { at: Millis; updateService: { service: string; taskDefinition?: string; desiredCount?: number; forceNewDeployment: boolean } };

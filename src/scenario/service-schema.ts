@@ -93,9 +93,10 @@ export const taskBehaviorSchema = doc(
       startFailureProbability: withDefault(probability, 0),
       startFailureReason: withDefault(string({ minLength: 1 }), 'CannotStartContainerError: Error response from daemon: failed to create task for container'),
       exitAfter: optional(durationDistribution()),
+      healthCheckFailureProbability: withDefault(probability, 0),
     },
     { unknownKeys: 'error' },
   ),
-  'How tasks of a task definition (family or family:revision) behave: the chance one fails to start (stopped with TaskFailedToStart and the reason), and how long its essential container runs before it exits (service tasks otherwise run until stopped).',
+  'How tasks of a task definition (family or family:revision) behave: the chance one fails to start (stopped with TaskFailedToStart and the reason), how long its essential container runs before it exits (service tasks otherwise run until stopped), and the chance one starts but fails its health checks (load balancer and container).',
 );
 export type TaskBehaviorFile = Infer<typeof taskBehaviorSchema>;

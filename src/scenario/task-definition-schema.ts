@@ -33,6 +33,21 @@ const portMapping: Schema<PortMapping> = object(
   { ...aws, ignoredKeys: ['name', 'appProtocol'] },
 );
 
+/** Container healthCheck: interval 5-300 s (30), timeout 2-60 s (5), retries 1-10 (3), startPeriod 0-300 s (0). */
+const healthCheck = refine(
+  object(
+    {
+      command: array(string(), { min: 1 }),
+      interval: withDefault(integer({ min: 5, max: 300 }), 30),
+      timeout: withDefault(integer({ min: 2, max: 60 }), 5),
+      retries: withDefault(integer({ min: 1, max: 10 }), 3),
+      startPeriod: withDefault(integer({ min: 0, max: 300 }), 0),
+    },
+    aws,
+  ),
+  (h) => ({ intervalMs: h.interval * 1000, timeoutMs: h.timeout * 1000, retries: h.retries, startPeriodMs: h.startPeriod * 1000 }),
+);
+
 const containerDefinition = refine(
   object(
     {
@@ -43,6 +58,7 @@ const containerDefinition = refine(
       memoryReservation: optional(integer({ min: 1 })),
       essential: withDefault(boolean(), true),
       portMappings: withDefault(array(portMapping), []),
+      healthCheck: optional(healthCheck),
     },
     aws,
   ),
@@ -66,6 +82,7 @@ const containerDefinition = refine(
       memoryReservationMiB: c.memoryReservation,
       essential: c.essential,
       portMappings: c.portMappings,
+      healthCheck: c.healthCheck,
     };
   },
 );
