@@ -50,16 +50,18 @@
     return [instance.id, instance.instanceType + ' · ' + instance.availabilityZone];
   }
 
-  /** Left margin wide enough for the longest heatmap row label (measured, not guessed). */
-  function measureLeftMargin() {
+  /** The rendered widths of labels in the charts' 11px font (measured, not guessed). */
+  function textWidths(labels) {
     const probe = d3.select(document.body).append('svg').attr('class', 'probe').style('position', 'absolute').style('visibility', 'hidden');
     probe.style('font', '11px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif');
-    let widest = 0;
-    for (const instance of data.instances) {
-      const text = probe.append('text').text(instanceLabel(instance).join('  '));
-      widest = Math.max(widest, text.node().getComputedTextLength());
-    }
+    const widths = labels.map((label) => probe.append('text').text(label).node().getComputedTextLength());
     probe.remove();
+    return widths;
+  }
+
+  /** Left margin wide enough for the longest heatmap row label. */
+  function measureLeftMargin() {
+    const widest = d3.max(textWidths(data.instances.map((instance) => instanceLabel(instance).join('  ')))) || 0;
     return Math.min(300, Math.max(48, Math.ceil(widest) + 14));
   }
 
@@ -356,6 +358,116 @@
       .text((b) => formatSimTime(b.bin * periodMs) + ': ' + b.n + ' × ' + b.reason);
   }
 
+  // ---- (e) one chart per service: desired, running, healthy, pending; deployments as bands ----
+
+  const ROLLOUT = {
+    COMPLETED: { colour: '#2da44e', label: 'deployment completed' },
+    FAILED: { colour: '#cf222e', label: 'deployment failed' },
+    IN_PROGRESS: { colour: '#d4a72c', label: 'deployment in progress' },
+  };
+  const LANE = 17;
+
+  /**
+   * Deployments as bands: x0..x1 from createdAt to updatedAt (to the end of the run while in
+   * progress), each label inside its band when it fits, else beside it, and lanes so no two bands or
+   * labels overlap.
+   */
+  function deploymentBandLayout(deployments, layout) {
+    const x = layout.x;
+    const labels = deployments.map((d) => d.id + ' · ' + d.taskDefinition);
+    const widths = textWidths(labels);
+    const lanes = [];
+    const bands = deployments.map((d, i) => {
+      const x0 = x(d.createdAt);
+      const x1 = Math.max(x0 + 2, x(d.rolloutState === 'IN_PROGRESS' ? durationMs : d.updatedAt));
+      const w = widths[i];
+      const labelX = x1 - x0 >= w + 8 ? x0 + 4 : x1 + 4 + w <= layout.innerWidth ? x1 + 4 : Math.max(0, x0 - 4 - w);
+      const span = [Math.min(x0, labelX - 4), Math.max(x1, labelX + w + 4) + 6];
+      let lane = lanes.findIndex((taken) => taken.every(([a, b]) => span[1] <= a || span[0] >= b));
+      if (lane < 0) lane = lanes.push([]) - 1;
+      lanes[lane].push(span);
+      return { d, x0, x1, labelX, label: labels[i], lane, state: ROLLOUT[d.rolloutState] || ROLLOUT.IN_PROGRESS };
+    });
+    return { bands, lanes: lanes.length };
+  }
+
+  function deploymentTitle(d) {
+    const lines = [d.id + ' · ' + d.taskDefinition, d.rolloutState + (d.rolloutStateReason ? ': ' + d.rolloutStateReason : '')];
+    lines.push('created ' + formatSimTime(d.createdAt) + ', updated ' + formatSimTime(d.updatedAt));
+    if (d.rollbackOf) lines.push('rollback of ' + d.rollbackOf);
+    return lines.join('\n');
+  }
+
+  function drawServiceChart(el, layout, service) {
+    const s = series.byService[service.serviceName] || { desired: [], running: [], pending: [], healthy: [] };
+    const lines = [
+      { label: 'desired', values: s.desired, colour: INK, kind: 'dashed', width: 1.5 },
+      { label: 'running', values: s.running, colour: CPU_COLOUR, kind: 'line', width: 3 },
+      { label: 'running and healthy', values: s.healthy, colour: '#1a7f37', kind: 'line', width: 1.2 },
+      { label: 'pending', values: s.pending, colour: '#8250df', kind: 'dashed', width: 1.2 },
+    ];
+    const drawOrder = [lines[1], lines[2], lines[3], lines[0]];
+    const { bands, lanes } = deploymentBandLayout(data.deployments.filter((d) => d.serviceName === service.serviceName), layout);
+    const states = Object.keys(ROLLOUT).filter((k) => bands.some((b) => b.d.rolloutState === k));
+    legend(el, lines.concat(states.map((k) => ({ label: ROLLOUT[k].label, colour: ROLLOUT[k].colour, kind: 'block' }))));
+    const innerHeight = 150;
+    const top = MARGIN.top + lanes * LANE + 4;
+    const y = d3.scaleLinear().domain([0, d3.max(lines, (l) => d3.max(l.values)) || 1]).nice().range([innerHeight, 0]);
+    const { g } = frame(el, layout, innerHeight, top);
+    const band = g.append('g').attr('class', 'deployments').selectAll('g').data(bands).join('g')
+      .attr('class', 'deployment-band')
+      .attr('data-rollout-state', (b) => b.d.rolloutState);
+    band.append('rect').attr('class', 'band-shade')
+      .attr('x', (b) => b.x0).attr('width', (b) => b.x1 - b.x0).attr('height', innerHeight)
+      .attr('fill', (b) => b.state.colour).attr('fill-opacity', 0.1);
+    const tag = band.append('g').attr('transform', (b) => 'translate(0,' + (b.lane * LANE - lanes * LANE - 4) + ')');
+    tag.append('rect').attr('class', 'band-bar')
+      .attr('x', (b) => b.x0).attr('width', (b) => b.x1 - b.x0).attr('height', LANE - 3)
+      .attr('fill', (b) => b.state.colour).attr('fill-opacity', 0.3).attr('stroke', (b) => b.state.colour);
+    tag.append('text').attr('class', 'band-label')
+      .attr('x', (b) => b.labelX).attr('y', (LANE - 3) / 2).attr('dy', '0.35em').attr('fill', INK)
+      .text((b) => b.label);
+    tag.append('title').text((b) => deploymentTitle(b.d));
+    drawValueAxis(g, layout, y, count, 4);
+    drawTimeAxis(g, layout, innerHeight);
+    const line = stepLine(layout, y);
+    g.append('g').attr('class', 'lines').selectAll('path').data(drawOrder).join('path')
+      .attr('fill', 'none')
+      .attr('stroke', (d) => d.colour)
+      .attr('stroke-width', (d) => d.width)
+      .attr('stroke-dasharray', (d) => (d.kind === 'dashed' ? '4,3' : null))
+      .attr('d', (d) => line(d.values))
+      .append('title')
+      .text((d) => d.label);
+    hover(el, g, layout, innerHeight, (i) => lines.map((l) => [l.label, count(l.values[i] || 0)]));
+  }
+
+  // ---- the service event log: a text filter over service and message, rows hidden, never rewritten ----
+
+  function setupServiceEventsFilter() {
+    const input = document.getElementById('service-events-filter');
+    const table = document.getElementById('table-service-events');
+    if (!input || !table) return;
+    const status = document.getElementById('service-events-count');
+    const rows = Array.from(table.tBodies[0].rows).map((tr) => ({
+      tr,
+      text: (tr.cells[1].textContent + ' ' + tr.cells[2].textContent).toLowerCase(),
+    }));
+    const apply = () => {
+      const query = input.value.trim().toLowerCase();
+      let shown = 0;
+      for (const row of rows) {
+        const match = query === '' || row.text.includes(query);
+        row.tr.hidden = !match;
+        if (match) shown++;
+      }
+      status.textContent = query === '' ? '' : count(shown) + ' of ' + count(rows.length) + ' events match';
+    };
+    input.addEventListener('input', apply);
+    input.closest('.filter').hidden = false;
+    apply();
+  }
+
   // ---- page ----
 
   const charts = [
@@ -365,7 +477,7 @@
     ['chart-memory-heatmap', (el, layout) => drawHeatmap(el, layout, HEATMAPS.memory)],
     ['chart-tasks-heatmap', (el, layout) => drawHeatmap(el, layout, HEATMAPS.tasks)],
     ['chart-failures', drawFailuresChart],
-  ];
+  ].concat(data.services.map((service, i) => ['chart-service-' + i, (el, layout) => drawServiceChart(el, layout, service)]));
   const leftMargin = measureLeftMargin();
   let drawnWidth = 0;
 
@@ -383,6 +495,7 @@
   }
 
   drawAll();
+  setupServiceEventsFilter();
   let resizeTimer = 0;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);

@@ -1,6 +1,7 @@
-import type { Results, Summary } from '../src/results/results.js';
+import type { DeploymentRecord, Results, Summary } from '../src/results/results.js';
 import { escapeHtml } from './escape-html.js';
 import { formatCount, formatPercent, formatSpan } from './format.js';
+import { deploymentCounts, type DeploymentCounts } from './services.js';
 
 /** The page header: what was simulated, with which seed, for how long, by which ecsim. */
 export function renderHeader(results: Results): string {
@@ -17,14 +18,33 @@ ${formatCount(results.summary.eventsFired)} events · ecsim ${escapeHtml(results
 </header>`;
 }
 
-/** One sentence that answers "did the cluster keep up?". */
-export function renderVerdict(summary: Summary): string {
+/**
+ * One sentence that answers "did the cluster keep up?", and with services one more on their
+ * deployments (the RunTask one is left out when only services started tasks).
+ */
+export function renderVerdict(summary: Summary, deployments: DeploymentRecord[] = []): string {
   const failed = summary.runTaskFailures;
-  const text =
-    failed === 0
-      ? `All ${formatCount(summary.tasksRequested)} requested tasks were placed.`
-      : `${formatCount(failed)} of ${formatCount(summary.tasksRequested)} requested tasks could not be placed (RunTask failures).`;
-  return `<p class="verdict ${failed === 0 ? 'ok' : 'bad'}">${text}</p>`;
+  const sentences: string[] = [];
+  if (deployments.length === 0 || summary.tasksRequested > 0) {
+    sentences.push(
+      failed === 0
+        ? `All ${formatCount(summary.tasksRequested)} requested tasks were placed.`
+        : `${formatCount(failed)} of ${formatCount(summary.tasksRequested)} requested tasks could not be placed (RunTask failures).`,
+    );
+  }
+  const d = deploymentCounts(deployments);
+  if (d.total > 0) sentences.push(deploymentVerdict(d));
+  return `<p class="verdict ${failed === 0 && d.failed === 0 ? 'ok' : 'bad'}">${sentences.join(' ')}</p>`;
+}
+
+function deploymentVerdict(d: DeploymentCounts): string {
+  const n = `${formatCount(d.total)} service deployment${d.total === 1 ? '' : 's'}`;
+  if (d.completed === d.total) return d.total === 1 ? `The ${n} completed.` : `All ${n} completed.`;
+  const rest = [
+    d.failed > 0 ? `${formatCount(d.failed)} failed${d.rollbacks > 0 ? ` (${formatCount(d.rollbacks)} rolled back)` : ''}` : '',
+    d.inProgress > 0 ? `${formatCount(d.inProgress)} still in progress at the end` : '',
+  ].filter((s) => s !== '');
+  return `${formatCount(d.completed)} of ${n} completed; ${rest.join(', ')}.`;
 }
 
 /** The headline figures grid. Every number carries its exact Results value in `data-value`. */
@@ -32,7 +52,9 @@ export function renderHeadline(results: Results): string {
   const s = results.summary;
   const cards = [
     card('Tasks placed', fig('tasksPlaced', s.tasksPlaced, formatCount), [
-      `of ${fig('tasksRequested', s.tasksRequested, formatCount)} requested`,
+      results.services.length === 0
+        ? `of ${fig('tasksRequested', s.tasksRequested, formatCount)} requested`
+        : `${fig('tasksRequested', s.tasksRequested, formatCount)} requested by RunTask`,
       `${fig('tasksStarted', s.tasksStarted, formatCount)} started`,
     ]),
     card('RunTask failures', fig('runTaskFailures', s.runTaskFailures, formatCount), failureReasons(s.failuresByReason), s.runTaskFailures > 0),
@@ -48,8 +70,31 @@ export function renderHeadline(results: Results): string {
       `p50 ${fig('waitForCapacityMs.p50', s.waitForCapacityMs.p50, formatSpan)}`,
       `max ${fig('waitForCapacityMs.max', s.waitForCapacityMs.max, formatSpan)}`,
     ]),
+    ...serviceCards(results),
   ];
   return `<section class="figures" id="headline" aria-label="Headline figures">\n${cards.join('\n')}\n</section>`;
+}
+
+/** Deployments, rollbacks and tasks that failed to start; no cards when there are no services. */
+function serviceCards(results: Results): string[] {
+  const services = results.services;
+  if (services.length === 0) return [];
+  const d = deploymentCounts(results.deployments);
+  const started = services.reduce((sum, s) => sum + s.tasksStarted, 0);
+  const failedToStart = services.reduce((sum, s) => sum + s.tasksFailedToStart, 0);
+  return [
+    card('Deployments', fig('deployments', d.total, formatCount), [
+      `${fig('deployments.completed', d.completed, formatCount)} completed`,
+      `${fig('deployments.failed', d.failed, formatCount)} failed`,
+      `${fig('deployments.inProgress', d.inProgress, formatCount)} in progress`,
+    ], d.failed > 0),
+    card('Rollbacks', fig('rollbacks', d.rollbacks, formatCount), [
+      `${fig('services', services.length, formatCount)} service${services.length === 1 ? '' : 's'}`,
+    ]),
+    card('Tasks failed to start', fig('tasksFailedToStart', failedToStart, formatCount), [
+      `of ${fig('serviceTasksStarted', started, formatCount)} launched by services`,
+    ], failedToStart > 0),
+  ];
 }
 
 function reservationCard(label: string, key: string, value: { mean: number; max: number }): string {

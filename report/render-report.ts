@@ -4,13 +4,15 @@ import { escapeHtml, jsonForScript } from './escape-html.js';
 import { renderHeader, renderHeadline, renderVerdict } from './headline.js';
 import { renderFailuresSection } from './failures.js';
 import { renderAvailabilityZonesTable, renderTasksTable } from './placement.js';
+import { deploymentBands, renderServicesSection, type DeploymentBand } from './services.js';
 import { renderInstancesTable, renderNotes } from './tables.js';
 
 /**
- * What the client script reads: Results without the per-task records, which the charts do not use
- * (they would be most of the page's weight); the tables that show tasks are rendered here.
+ * What the client script reads: Results without the per-task records and the service event log,
+ * which the charts do not use (they would be most of the page's weight), and only what the service
+ * charts draw of each deployment; the tables that show them are rendered here.
  */
-export type ReportData = Omit<Results, 'tasks'>;
+export type ReportData = Omit<Results, 'tasks' | 'serviceEvents' | 'deployments'> & { deployments: DeploymentBand[] };
 
 interface ChartSlot {
   id: string;
@@ -35,8 +37,8 @@ export const CHARTS: ChartSlot[] = [
  */
 export function renderReport(results: Results): string {
   const assets = reportAssets();
-  const { tasks: _tasks, ...data } = results;
-  const reportData: ReportData = data;
+  const { tasks: _tasks, serviceEvents: _events, deployments, ...data } = results;
+  const reportData: ReportData = { ...data, deployments: deploymentBands(deployments) };
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -51,11 +53,11 @@ ${inline(assets.css, 'style')}
 <body>
 <main>
 ${renderHeader(results)}
-${renderVerdict(results.summary)}
+${renderVerdict(results.summary, results.deployments)}
 ${renderHeadline(results)}
 <noscript><p class="empty">The charts need JavaScript; the figures and tables do not.</p></noscript>
 ${CHARTS.map(chartSection).join('\n')}
-${renderInstancesTable(results.instances)}
+${renderServicesSection(results)}${renderInstancesTable(results.instances)}
 ${renderAvailabilityZonesTable(results)}
 ${renderFailuresSection(results.runTaskFailures)}
 ${renderTasksTable(results.tasks)}

@@ -23,10 +23,10 @@ export function section(id: string, title: string, body: string): string {
   return `<section class="table-section" id="${id}">\n<h2>${title}</h2>\n${body}\n</section>`;
 }
 
-/** An HTML table of at most TABLE_ROW_LIMIT rows, with a note saying how many were left out. */
-export function table<R>(id: string, columns: Column<R>[], rows: R[]): string {
+/** An HTML table of at most `limit` rows, with a note saying how many were left out. */
+export function table<R>(id: string, columns: Column<R>[], rows: R[], limit = TABLE_ROW_LIMIT): string {
   const th = columns.map((c) => `<th${cellClass(c)}>${c.header}</th>`).join('');
-  const shown = rows.slice(0, TABLE_ROW_LIMIT);
+  const shown = rows.slice(0, limit);
   const trs = shown.map((row) => `<tr>${columns.map((c) => `<td${cellClass(c)}>${c.cell(row)}</td>`).join('')}</tr>`);
   const hidden = rows.length - shown.length;
   const more =

@@ -7,6 +7,7 @@ import { formatCount, formatPercent, formatSpan } from '../../report/format.js';
 import { renderReport } from '../../report/render-report.js';
 import type { Results } from '../../src/index.js';
 import { HOSTILE, hostileQuickstartText, quickstartText, resultsFor } from './quickstart-results.js';
+import { HOSTILE_SERVICE, rollingDemoResults } from './services-results.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHART_IDS = ['chart-tasks', 'chart-reservation', 'chart-cpu-heatmap', 'chart-memory-heatmap', 'chart-tasks-heatmap', 'chart-failures'];
@@ -165,4 +166,67 @@ describe('the HTML report in Chromium', () => {
     expect(ticks.at(-1)).toBeGreaterThan(Math.max(...Object.values(byInstance).flatMap((s) => s.tasks)));
     await page.close();
   });
+
+  it('draws each service with its deployments as bands, and filters the service event log as you type', async () => {
+    const results = rollingDemoResults();
+    const { page, log, url } = await openReport(results, 'out/test-report/rolling.html');
+
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    expect(log.requests).toEqual([url]);
+    const chart = page.locator('#chart-service-0');
+    expect(await chart.locator('> svg').count()).toBe(1);
+    expect(await chart.locator('svg .lines path').count()).toBe(4);
+    expect(await chart.locator('.legend').textContent()).toMatch(/desired.*running.*healthy.*pending.*deployment completed.*deployment failed/);
+    const bands = chart.locator('g.deployment-band');
+    expect(await bands.count()).toBe(results.deployments.length);
+    expect(await texts(page, '#chart-service-0 .band-label')).toEqual(results.deployments.map((d) => `${d.id} · ${d.taskDefinition}`));
+    expect(await bands.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-rollout-state')))).toEqual(results.deployments.map((d) => d.rolloutState));
+    expect(await bands.nth(2).locator('rect.band-shade').getAttribute('fill')).toBe('#cf222e');
+    // Each band spans createdAt..updatedAt on the shared time axis (at least 2px wide).
+    const spans = await chart.evaluate((el) => {
+      const width = (el.querySelector('.axis-time .domain') as SVGGraphicsElement).getBBox().width;
+      return Array.from(el.querySelectorAll('rect.band-shade')).map((r) => [Number(r.getAttribute('x')) / width, (Number(r.getAttribute('x')) + Number(r.getAttribute('width'))) / width]);
+    });
+    const duration = results.scenario.durationMs;
+    results.deployments.forEach((d, i) => {
+      expect(spans[i][0], d.id).toBeCloseTo(d.createdAt / duration, 2);
+      expect(Math.abs(spans[i][1] - d.updatedAt / duration), d.id).toBeLessThan(0.005);
+    });
+
+    const rows = page.locator('#table-service-events tbody tr');
+    const visible = () => rows.evaluateAll((trs) => trs.filter((tr) => (tr as HTMLElement).offsetParent !== null).map((tr) => tr.textContent ?? ''));
+    expect(await visible()).toHaveLength(results.serviceEvents.length);
+    const filter = page.locator('#service-events-filter');
+    await filter.pressSequentially('Rolling Back');
+    const matching = results.serviceEvents.filter((e) => `${e.service} ${e.message}`.toLowerCase().includes('rolling back'));
+    expect(matching.length).toBeGreaterThan(0);
+    expect(await visible()).toEqual(matching.map((e) => expect.stringContaining(e.message)));
+    expect(await page.locator('#service-events-count').textContent()).toBe(`${matching.length} of ${results.serviceEvents.length} events match`);
+    await page.locator('#services').screenshot({ path: 'out/report-services.png' });
+    await filter.fill('');
+    expect(await visible()).toHaveLength(results.serviceEvents.length);
+    await page.close();
+  });
+
+  it('shows a service name with markup as text in the Services section', async () => {
+    const results = rollingDemoResults(HOSTILE_SERVICE);
+    const { page, log } = await openReport(results, 'out/test-report/hostile-service.html');
+
+    expect(log.dialogs).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('#services .service-name').textContent()).toBe(HOSTILE_SERVICE);
+    expect(await page.locator('#chart-service-0 svg .lines path').count()).toBe(4);
+    expect(await page.locator('#chart-service-0 g.deployment-band').count()).toBe(results.deployments.length);
+    await page.locator('#service-events-filter').fill('<IMG');
+    expect(await page.locator('#table-service-events tbody tr:visible').count()).toBe(results.serviceEvents.length);
+    await page.locator('#service-events-filter').fill('"WEB") rolling back');
+    const matching = results.serviceEvents.filter((e) => e.message.includes('"web") rolling back'));
+    expect(matching).toHaveLength(1);
+    expect(await page.locator('#table-service-events tbody tr:visible td:nth-child(3)').allTextContents()).toEqual(matching.map((e) => e.message));
+    await page.close();
+  });
 });
+
