@@ -57,6 +57,8 @@ export function runW2(trace: TraceTask[], hosts: number): { hash: string; second
     dynamicPortRange: DEFAULT_DYNAMIC_PORT_RANGE,
     eniLimit: 2,
     enisInUse: 0,
+    images: new Set(),
+    imagePullBehavior: 'default',
     taskIds: new Set(),
     groupCounts: new Map(),
     runningTasksCount: 0,

@@ -43,6 +43,8 @@ export function buildWorld(spec: ScenarioSpec): World {
         // The primary ENI counts toward the limit; trunking gives the type's trunked task limit (DG ENI trunking).
         eniLimit: group.awsvpcTrunking ? type.trunkedAwsvpcTasks! : type.maxEnis - 1,
         enisInUse: 0,
+        images: new Set(),
+        imagePullBehavior: group.imagePullBehavior,
         taskIds: new Set(),
         groupCounts: new Map(),
         runningTasksCount: 0,

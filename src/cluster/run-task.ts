@@ -27,7 +27,11 @@ export function runTaskRequested(sim: Simulation, sourceIndex: number): void {
     const placement = placeTask(request, sim.placement, sim.random.placement);
     if (placement.placed) {
       const runDurationMs = Math.max(0, Math.round(sample(source.duration, sim.random.runDurations[sourceIndex])));
-      launchTask(sim, { group: source.group, taskDefinition: source.taskDefinition, startedBy: source.startedBy, runDurationMs }, placement.instance);
+      launchTask(
+        sim,
+        { group: source.group, taskDefinition: source.taskDefinition, startedBy: source.startedBy, runDurationMs, overrides: source.overrides },
+        placement.instance,
+      );
     } else {
       world.runTaskFailures.push({
         at: engine.now,

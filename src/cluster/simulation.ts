@@ -36,6 +36,8 @@ export interface SimulationRandom {
   placement: RandomStream;
   /** Service tasks: whether each fails to start, how long it runs, scale-in victims. */
   services: RandomStream;
+  /** Image pull failures. */
+  images: RandomStream;
 }
 
 export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom {
@@ -46,5 +48,6 @@ export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom 
     lifecycle: root.fork('lifecycle'),
     placement: root.fork('placement'),
     services: root.fork('services'),
+    images: root.fork('images'),
   };
 }

@@ -1,6 +1,7 @@
 import { sample } from '../engine/distributions.js';
 import type { Millis } from '../engine/time.js';
 import type { ContainerInstance } from '../model/container-instance.js';
+import { pullImages } from '../model/images.js';
 import { isLegalTransition, isPending, type Task, type TaskStatus, type TaskStopCode } from '../model/task.js';
 import { pendingTaskCount, taskId } from '../model/world.js';
 import { claim, release } from '../placement/claim.js';
@@ -33,6 +34,8 @@ export interface LaunchRequest {
   startFailure?: string;
   /** The task starts but fails its health checks. */
   failsHealthChecks?: boolean;
+  /** RunTask's overrides of the task definition's roles. */
+  overrides?: { taskRoleArn?: string; executionRoleArn?: string };
 }
 
 /** Creates a task on `instance` in PROVISIONING, claiming its resources, ports and ENI there, and starts its lifecycle. */
@@ -61,6 +64,10 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
     createdAt: engine.now,
     runDurationMs: request.runDurationMs,
     startFailure: request.startFailure,
+    taskRoleArn: request.overrides?.taskRoleArn ?? td.taskRoleArn,
+    executionRoleArn: request.overrides?.executionRoleArn ?? td.executionRoleArn,
+    imagePullMs: 0,
+    pulledImages: [],
     waitForCapacityMs: 0,
   };
   world.tasks.push(task);
@@ -85,6 +92,7 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
   }
   const { world, engine } = sim;
   const instance = world.instancesById.get(task.containerInstanceId)!;
+  if (from === 'PENDING') for (const image of task.pulledImages) instance.images.add(image);
   const group = groupCounts(sim, task.group);
   world.statusCounts[from]--;
   world.statusCounts[to]++;
@@ -144,8 +152,23 @@ function scheduleNext(sim: Simulation, task: Task): void {
   let delay = Math.max(0, Math.round(sample(sim.spec.taskStateDurations[durationKey], sim.random.lifecycle)));
   // A task leaving its target groups stays DEACTIVATING through the deregistration delay (DG task lifecycle).
   if (status === 'DEACTIVATING') delay = Math.max(delay, task.deregistrationDelayMs);
+  // PENDING covers pulling the images, then starting the containers.
+  if (status === 'PENDING' && task.desiredStatus === 'RUNNING') delay += pull(sim, task);
   const phase = task.desiredStatus === 'STOPPED' ? PHASE.stops : PHASE.lifecycle;
   setTimer(sim, task, delay, phase, { kind: 'TaskTransitionDue', taskId: task.id, to: next });
+}
+
+/** Pulls the task's images on its instance; a failed pull makes the task fail to start when the pull ends. */
+function pull(sim: Simulation, task: Task): Millis {
+  const { world, spec, random } = sim;
+  const instance = world.instancesById.get(task.containerInstanceId)!;
+  const td = world.taskDefinitions.get(task.taskDefinition)!;
+  const roles = { ...td, executionRoleArn: task.executionRoleArn };
+  const outcome = pullImages(roles, instance.images, instance.imagePullBehavior, spec.images, spec.registries, () => random.images.uniform());
+  task.imagePullMs = outcome.delayMs;
+  task.pulledImages = outcome.pulled;
+  if (outcome.failure !== undefined && task.startFailure === undefined) task.startFailure = outcome.failure;
+  return outcome.delayMs;
 }
 
 function setTimer(sim: Simulation, task: Task, delay: Millis, phase: number, event: SimEvent): void {

@@ -1,4 +1,5 @@
 import type { Millis } from '../engine/time.js';
+import type { ImagePullBehavior } from './images.js';
 import type { HostPorts, PortRange, Protocol } from './ports.js';
 import type { Resources } from './resources.js';
 
@@ -26,6 +27,9 @@ export interface ContainerInstance {
   /** How many awsvpc tasks it can host (ENIs less the primary one, or the trunking limit). */
   eniLimit: number;
   enisInUse: number;
+  /** Images pulled here (the agent's image cache) and how it pulls (ECS_IMAGE_PULL_BEHAVIOR). */
+  images: Set<string>;
+  imagePullBehavior: ImagePullBehavior;
   /** Tasks placed here and not yet STOPPED (they hold resources). */
   taskIds: Set<string>;
   /** Those tasks per task group. */

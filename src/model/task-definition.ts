@@ -24,6 +24,10 @@ export interface ContainerDefinition {
   portMappings: PortMapping[];
   /** The container health check (Docker HEALTHCHECK), when the definition has one. */
   healthCheck?: ContainerHealthCheck;
+  /** repositoryCredentials.credentialsParameter: a secret with the private registry's login. */
+  repositoryCredentials?: string;
+  /** How many secrets (environment from Secrets Manager / Parameter Store) it reads at start. */
+  secrets: number;
 }
 
 /** Container health check parameters, in ms (DG task definition parameters: healthCheck). */
@@ -73,6 +77,9 @@ export interface TaskDefinition {
   /** What placement reserves on an instance for one task. */
   reservation: { cpuUnits: number; memoryMiB: number };
   network: NetworkNeeds;
+  /** The role the containers' AWS calls use, and the role the agent uses to pull images and read secrets. */
+  taskRoleArn?: string;
+  executionRoleArn?: string;
   /** memberOf constraints of the task definition (cluster query language expressions). */
   placementConstraints: { type: 'memberOf'; expression: string }[];
 }

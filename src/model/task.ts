@@ -88,6 +88,12 @@ export interface Task {
   stoppedReason?: string;
   /** How long its essential container runs once RUNNING (Infinity: until stopped). */
   runDurationMs: Millis;
+  /** IAM roles: the task definition's, or RunTask's overrides. */
+  taskRoleArn?: string;
+  executionRoleArn?: string;
+  /** Time its image pulls kept it in PENDING, and the images they bring to the instance. */
+  imagePullMs: Millis;
+  pulledImages: string[];
   /** Set when the task will fail to start: the stopped reason it will carry (e.g. `CannotPullContainerError: ...`). */
   startFailure?: string;
   /** The scheduled event that moves it next (a state change or its container's exit), cancelled if it is stopped. */

@@ -91,6 +91,10 @@ export interface TaskRecord {
   networkBindings: { containerName: string; containerPort: number; hostPort: number; protocol: 'tcp' | 'udp' }[];
   /** Whether it took an ENI of the instance (awsvpc). */
   eni: boolean;
+  /** Time its image pulls kept it in PENDING. */
+  imagePullMs: number;
+  taskRoleArn: string | null;
+  executionRoleArn: string | null;
   lastStatus: TaskStatus;
   createdAt: number;
   startedAt: number | null;

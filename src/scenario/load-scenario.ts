@@ -90,6 +90,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
       group: source.group ?? `family:${td.family}`,
       startedBy: source.startedBy ?? source.name ?? `runTask-${i + 1}`,
       launchType: source.launchType,
+      overrides: source.overrides,
       strategies: source.placementStrategy ?? [...RUN_TASK_DEFAULT_STRATEGIES],
       constraints,
       arrivals: source.arrivals,
@@ -125,6 +126,10 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
     timeline,
     taskStateDurations: file.simulation.taskStateDurations,
     serviceKnobs: file.simulation.services,
+    registries: Object.fromEntries(
+      Object.entries(file.containerImages.registries).map(([kind, r]) => [kind, { bandwidthMiBps: r.bandwidthMiBps, latencyMs: r.latency }]),
+    ) as ScenarioSpec['registries'],
+    images: new Map(file.containerImages.images.map((i) => [i.image, i])),
     notes: ctx.notes,
   };
 }
@@ -146,6 +151,8 @@ function registerRevisions(file: ScenarioFile): TaskDefinition[] {
       containers: td.containerDefinitions,
       reservation: taskReservation(td.cpu, td.memory, td.containerDefinitions),
       network: networkNeeds(td.networkMode, td.containerDefinitions),
+      taskRoleArn: td.taskRoleArn,
+      executionRoleArn: td.executionRoleArn,
       placementConstraints: td.placementConstraints.map((c) => ({ type: 'memberOf' as const, expression: (c as { expression: string }).expression })),
     };
   });

@@ -42,6 +42,27 @@ const isoTime = refine(string({ expected: 'an ISO 8601 time such as "2026-01-01T
   return Number.isNaN(epochMs) ? ctx.error(path, `expected an ISO 8601 time such as "2026-01-01T00:00:00Z", got ${JSON.stringify(text)}`) : epochMs;
 });
 
+const registry = (bandwidthMiBps: number, latencyMs: number) =>
+  withDefault(object({ bandwidthMiBps: number({ min: 0, exclusiveMin: true }), latency: duration() }, strict), { bandwidthMiBps, latency: latencyMs });
+
+/** ASSUMPTION: pull bandwidth and latency per registry kind (AWS publishes none); set your own. */
+const containerImages = doc(
+  object(
+    {
+      registries: withDefault(
+        object({ ecr: registry(100, 500), 'ecr-public': registry(100, 500), dockerhub: registry(40, 1_500), private: registry(40, 1_000) }, strict),
+        { ecr: { bandwidthMiBps: 100, latency: 500 }, 'ecr-public': { bandwidthMiBps: 100, latency: 500 }, dockerhub: { bandwidthMiBps: 40, latency: 1_500 }, private: { bandwidthMiBps: 40, latency: 1_000 } },
+      ),
+      images: withDefault(
+        array(object({ image: string({ minLength: 1 }), sizeMiB: number({ min: 0 }), pullFailureProbability: withDefault(number({ min: 0, max: 1 }), 0) }, strict)),
+        [],
+      ),
+    },
+    strict,
+  ),
+  'Container images and the registries they come from: an image listed here is pulled (its size over the registry bandwidth, plus the latency) unless the instance has it; images not listed are taken as already present.',
+);
+
 const containerInstanceGroup = doc(
   object(
     {
@@ -58,6 +79,7 @@ const containerInstanceGroup = doc(
       agentVersion: withDefault(string({ pattern: /^\d+(\.\d+)*$/, expected: 'a version such as "1.89.0"' }), DEFAULT_AGENT_VERSION),
       agentConnected: withDefault(boolean(), true),
       status: withDefault(oneOf(['ACTIVE', 'DRAINING'] as const), 'ACTIVE'),
+      imagePullBehavior: withDefault(oneOf(['default', 'always', 'once', 'prefer-cached'] as const), 'default'),
       registeredAt: optional(isoTime),
     },
     strict,
@@ -99,6 +121,10 @@ const runTaskSource = doc(
       launchType: withDefault(oneOf(['EC2'] as const), 'EC2'),
       placementStrategy: optional(placementStrategiesSchema),
       placementConstraints: withDefault(placementConstraintsSchema, []),
+      overrides: withDefault(
+        object({ taskRoleArn: optional(string({ minLength: 1 })), executionRoleArn: optional(string({ minLength: 1 })) }, { unknownKeys: 'note', ignoredKeys: ['containerOverrides', 'cpu', 'memory', 'ephemeralStorage', 'inferenceAcceleratorOverrides'] }),
+        { taskRoleArn: undefined, executionRoleArn: undefined },
+      ),
       arrivals,
       duration: durationDistribution(),
       startAt: withDefault(duration(), 0),
@@ -163,6 +189,10 @@ export const scenarioSchema = object(
       { runTasks: [], taskBehavior: [] },
     ),
     timeline: withDefault(array(timelineActionSchema), []),
+    containerImages: withDefault(containerImages, {
+      registries: { ecr: { bandwidthMiBps: 100, latency: 500 }, 'ecr-public': { bandwidthMiBps: 100, latency: 500 }, dockerhub: { bandwidthMiBps: 40, latency: 1_500 }, private: { bandwidthMiBps: 40, latency: 1_000 } },
+      images: [],
+    }),
     simulation: withDefault(
       doc(
         object(

@@ -3,6 +3,7 @@ import type { Millis } from '../engine/time.js';
 import type { TaskDefinition } from '../model/task-definition.js';
 import type { PlacementConstraint, PlacementStrategy } from '../placement/placement-request.js';
 import type { Problem } from './schema/index.js';
+import type { ImageSpec, RegistryKind, RegistrySpec } from '../model/images.js';
 import type { LoadBalancer, TargetGroup } from '../model/load-balancing.js';
 import type { DeploymentConfiguration } from '../model/service.js';
 import type { ArrivalsSpec, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
@@ -35,6 +36,8 @@ export interface ScenarioSpec {
   timeline: TimelineAction[];
   taskStateDurations: StateDurationsSpec;
   serviceKnobs: ServiceKnobs;
+  registries: Record<RegistryKind, RegistrySpec>;
+  images: Map<string, ImageSpec>;
   /** Fields accepted but not simulated (unknown AWS fields). */
   notes: Problem[];
 }
@@ -47,6 +50,8 @@ export interface RunTaskSource {
   group: string;
   startedBy: string;
   launchType: 'EC2';
+  /** RunTask's overrides of the task definition's IAM roles. */
+  overrides: { taskRoleArn?: string; executionRoleArn?: string };
   /** RunTask's placementStrategy; without one, RunTask places at random (ASSUMPTION, docs/fidelity.md). */
   strategies: PlacementStrategy[];
   /** The task definition's memberOf constraints, then RunTask's placementConstraints. */

@@ -19,6 +19,8 @@ export interface TaskDefinitionSpec {
   memory?: number;
   containerDefinitions: ContainerDefinition[];
   placementConstraints: PlacementConstraint[];
+  taskRoleArn?: string;
+  executionRoleArn?: string;
 }
 
 const aws = { unknownKeys: 'note' } as const;
@@ -59,6 +61,8 @@ const containerDefinition = refine(
       essential: withDefault(boolean(), true),
       portMappings: withDefault(array(portMapping), []),
       healthCheck: optional(healthCheck),
+      repositoryCredentials: optional(object({ credentialsParameter: string({ minLength: 1 }) }, aws)),
+      secrets: withDefault(array(object({ name: string({ minLength: 1 }), valueFrom: string({ minLength: 1 }) }, aws)), []),
     },
     aws,
   ),
@@ -83,6 +87,8 @@ const containerDefinition = refine(
       essential: c.essential,
       portMappings: c.portMappings,
       healthCheck: c.healthCheck,
+      repositoryCredentials: c.repositoryCredentials?.credentialsParameter,
+      secrets: c.secrets.length,
     };
   },
 );
@@ -115,6 +121,8 @@ export const taskDefinitionSchema: Schema<TaskDefinitionSpec> = doc(
         memory: optional(taskMemory),
         containerDefinitions: array(containerDefinition, { min: 1, max: 10, what: 'container definitions' }),
         placementConstraints: withDefault(taskDefinitionConstraintsSchema, []),
+        taskRoleArn: optional(string({ minLength: 1 })),
+        executionRoleArn: optional(string({ minLength: 1 })),
       },
       aws,
     ),

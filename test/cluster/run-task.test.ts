@@ -99,6 +99,20 @@ describe('RunTask on fixed EC2 container instances', () => {
     expect(Math.trunc(results.series.memoryReservation[atMinute5])).toBe(60);
   });
 
+  it("carries the task definition's IAM roles, and RunTask's taskRoleArn override", () => {
+    const roles = { taskRoleArn: 'arn:aws:iam::1:role/app', executionRoleArn: 'arn:aws:iam::1:role/exec' };
+    const results = run({
+      cluster: instances({ instanceType: 'm5.large' }),
+      taskDefinitions: [{ ...job(256, 256), ...roles }],
+      workload: { runTasks: [oneCall({ count: 2 }), oneCall({ name: 'override', overrides: { taskRoleArn: 'arn:aws:iam::1:role/other' } })] },
+    });
+    expect(results.tasks.map((t) => [t.startedBy, t.taskRoleArn, t.executionRoleArn])).toEqual([
+      ['once', roles.taskRoleArn, roles.executionRoleArn],
+      ['once', roles.taskRoleArn, roles.executionRoleArn],
+      ['override', 'arn:aws:iam::1:role/other', roles.executionRoleArn],
+    ]);
+  });
+
   it('samples series every minute from 0 to the end of the run', () => {
     const results = run({ cluster: instances({ instanceType: 'm5.large' }), taskDefinitions: [job(256, 256)], workload: { runTasks: [oneCall()] } });
     expect(results.series.t).toEqual(Array.from({ length: 61 }, (_, i) => i * 60_000));

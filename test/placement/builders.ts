@@ -27,6 +27,8 @@ export function instance(resources = '2048/8192', options: { az?: string; type?:
     dynamicPortRange: DEFAULT_DYNAMIC_PORT_RANGE,
     eniLimit: options.eniLimit ?? 2,
     enisInUse: 0,
+    images: new Set(),
+    imagePullBehavior: 'default',
     taskIds: new Set(),
     groupCounts: new Map(),
     runningTasksCount: 0,

@@ -54,14 +54,14 @@ describe('scenario validation: every problem names its path and what was expecte
 
   it('an unknown key in an ecsim section is an error (typos must not pass)', () => {
     expect(problems(withRunTask({ cuont: 2 }))).toEqual([
-      'workload.runTasks[0].cuont: unknown key; expected one of name, taskDefinition, count, group, startedBy, launchType, placementStrategy, placementConstraints, arrivals, duration, startAt, stopAt',
+      'workload.runTasks[0].cuont: unknown key; expected one of name, taskDefinition, count, group, startedBy, launchType, placementStrategy, placementConstraints, overrides, arrivals, duration, startAt, stopAt',
     ]);
   });
 
   it('an unknown AWS field is accepted with a note', () => {
-    const td = { family: 'job', executionRoleArn: 'arn:aws:iam::1:role/x', containerDefinitions: [{ name: 'job', image: 'x', memory: 64, logConfiguration: {} }] };
+    const td = { family: 'job', volumes: [], containerDefinitions: [{ name: 'job', image: 'x', memory: 64, logConfiguration: {} }] };
     const s = spec(scenarioObject({ taskDefinitions: [td] }));
-    expect(s.notes.map((n) => n.path)).toEqual(['taskDefinitions[0].containerDefinitions[0].logConfiguration', 'taskDefinitions[0].executionRoleArn']);
+    expect(s.notes.map((n) => n.path)).toEqual(['taskDefinitions[0].containerDefinitions[0].logConfiguration', 'taskDefinitions[0].volumes']);
   });
 
   it("a cluster above ECS's 5,000-instance quota runs, with a note", () => {
