@@ -49,6 +49,7 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
     spec: runSpec,
     world,
     placement: newPlacementState(world.instances, { startEpochMs: runSpec.startEpochMs }),
+    taskDefinitionConstraints: new Map(Object.entries(runSpec.taskDefinitionConstraints)),
     engine,
     random: forkStreams(seed, runSpec),
     series: newSeriesRecorder(MINUTE),

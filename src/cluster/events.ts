@@ -21,6 +21,8 @@ export type SimEvent =
   | { kind: 'TargetHealthDue'; taskId: string; targetGroup: string }
   /** The container health check has decided: healthy after its first passing check, or unhealthy after its retries. */
   | { kind: 'ContainerHealthDue'; taskId: string }
+  /** A CI/CD pipeline run finished its current stage (index into world.pipelines). */
+  | { kind: 'PipelineStageDone'; pipeline: number }
   /** A scripted action of the scenario's timeline (index into spec.timeline). */
   | { kind: 'TimelineActionDue'; index: number };
 

@@ -8,6 +8,7 @@ import { essentialContainerExited, transitionTask } from './task-lifecycle.js';
 import { targetHealthDue } from './load-balancing.js';
 import { reconcileService } from './service-scheduler.js';
 import { containerHealthDue, taskHealthDue } from './task-health.js';
+import { pipelineStageDone } from './pipeline.js';
 import { timelineActionDue } from './timeline.js';
 
 /** The handler of every event kind; a kind without a handler does not compile. */
@@ -27,5 +28,6 @@ export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
     TargetHealthDue: (event) => targetHealthDue(sim, task(event.taskId), event.targetGroup),
     ContainerHealthDue: (event) => containerHealthDue(sim, task(event.taskId)),
     TimelineActionDue: (event) => timelineActionDue(sim, event.index),
+    PipelineStageDone: (event) => pipelineStageDone(sim, event.pipeline),
   } satisfies Handlers<SimEvent>;
 }

@@ -9,6 +9,7 @@ import type { ServiceSpec } from '../scenario/scenario-spec.js';
 import { daemonActions } from './daemon.js';
 import { deregisterTargets, registerTargets, removeTargets } from './load-balancing.js';
 import { taskRunning } from './task-health.js';
+import { behaviorOf } from './task-behavior.js';
 import { PHASE } from './events.js';
 import { decideReplica, type ServiceTaskView } from './rolling-update.js';
 import { say, serviceEvent } from './service-events.js';
@@ -141,11 +142,11 @@ function startServiceTasks(sim: Simulation, service: Service, deployment: Deploy
 }
 
 export function launchServiceTask(sim: Simulation, service: Service, deployment: Deployment, instance: ContainerInstance): Task {
-  const behavior = sim.spec.taskBehavior[deployment.taskDefinition];
+  const behavior = behaviorOf(sim.spec.taskBehavior, sim.world.taskDefinitions.get(deployment.taskDefinition)!);
   const random = sim.random.services;
-  const fails = behavior !== undefined && behavior.startFailureProbability > 0 && random.uniform() < behavior.startFailureProbability;
-  const unhealthy = behavior !== undefined && behavior.healthCheckFailureProbability > 0 && random.uniform() < behavior.healthCheckFailureProbability;
-  const runDurationMs = behavior?.exitAfter ? Math.max(0, Math.round(sample(behavior.exitAfter, random))) : Infinity;
+  const fails = behavior.startFailureProbability > 0 && random.uniform() < behavior.startFailureProbability;
+  const unhealthy = behavior.healthCheckFailureProbability > 0 && random.uniform() < behavior.healthCheckFailureProbability;
+  const runDurationMs = behavior.exitAfter ? Math.max(0, Math.round(sample(behavior.exitAfter, random))) : Infinity;
   const task = launchTask(
     sim,
     {
@@ -171,7 +172,7 @@ export function placementRequest(sim: Simulation, service: Service, taskDefiniti
     group: service.group,
     need: td.reservation,
     network: td.network,
-    constraints: [...(sim.spec.taskDefinitionConstraints[taskDefinition] ?? []), ...spec.constraints],
+    constraints: [...(sim.taskDefinitionConstraints.get(taskDefinition) ?? []), ...spec.constraints],
     strategies: spec.strategies,
   };
 }

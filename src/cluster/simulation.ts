@@ -4,6 +4,7 @@ import type { Millis } from '../engine/time.js';
 import type { Service } from '../model/service.js';
 import type { Task, TaskStatus } from '../model/task.js';
 import type { World } from '../model/world.js';
+import type { PlacementConstraint } from '../placement/placement-request.js';
 import type { PlacementState } from '../placement/placement-state.js';
 import type { SeriesRecorder } from '../results/series-recorder.js';
 import type { ScenarioSpec } from '../scenario/scenario-spec.js';
@@ -15,6 +16,8 @@ export interface Simulation {
   world: World;
   /** Placement's indexes over the world's instances. */
   placement: PlacementState;
+  /** Each task definition revision's memberOf constraints, parsed (revisions registered during the run join). */
+  taskDefinitionConstraints: Map<string, PlacementConstraint[]>;
   engine: Engine<SimEvent>;
   random: SimulationRandom;
   series: SeriesRecorder;
@@ -38,6 +41,8 @@ export interface SimulationRandom {
   services: RandomStream;
   /** Image pull failures. */
   images: RandomStream;
+  /** CI/CD pipeline stage durations. */
+  pipelines: RandomStream;
 }
 
 export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom {
@@ -49,5 +54,6 @@ export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom 
     placement: root.fork('placement'),
     services: root.fork('services'),
     images: root.fork('images'),
+    pipelines: root.fork('pipelines'),
   };
 }

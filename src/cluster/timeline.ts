@@ -1,5 +1,6 @@
 import { PHASE } from './events.js';
 import { requestReconcile, startDeployment } from './service-scheduler.js';
+import { startPipeline } from './pipeline.js';
 import type { Simulation } from './simulation.js';
 
 /** Schedules every scripted action of the scenario's timeline. */
@@ -14,7 +15,9 @@ export function scheduleTimeline(sim: Simulation): void {
  * count alone changes what the PRIMARY deployment keeps running (DG deployment types, ECS).
  */
 export function timelineActionDue(sim: Simulation, index: number): void {
-  const { updateService } = sim.spec.timeline[index];
+  const action = sim.spec.timeline[index];
+  if ('pushImage' in action) return startPipeline(sim, action.pushImage);
+  const { updateService } = action;
   const service = sim.world.services.get(updateService.service)!;
   if (updateService.desiredCount !== undefined) service.desiredCount = updateService.desiredCount;
   const current = service.deployments[0].taskDefinition;

@@ -1,3 +1,4 @@
+import type { Distribution } from '../engine/distributions.js';
 import type { Millis } from '../engine/time.js';
 import type { ContainerInstance } from './container-instance.js';
 import { TASK_STATUSES, type Task, type TaskStatus } from './task.js';
@@ -13,6 +14,23 @@ export interface ServiceEvent {
   /** For counted events that grow while they happen at the same instant: what is counted, and how many. */
   key?: string;
   count?: number;
+}
+
+/** One run of a CI/CD pipeline: when each stage finished, what it registered and deployed. */
+export interface PipelineRun {
+  id: string;
+  service: string;
+  image: string;
+  /** The container whose image changes (default: the first essential one). */
+  container?: string;
+  /** How long each stage takes. */
+  stages: { source: Distribution; build: Distribution; push: Distribution };
+  startedAt: Millis;
+  sourceDoneAt?: Millis;
+  buildDoneAt?: Millis;
+  pushDoneAt?: Millis;
+  taskDefinition?: string;
+  deploymentId?: string;
 }
 
 /** Why a RunTask call could not place a task, as RunTask's `failures[]` reports it. */
@@ -52,6 +70,7 @@ export interface World {
   /** Every deployment ever created, in creation order (services keep only their live ones). */
   deployments: Deployment[];
   serviceEvents: ServiceEvent[];
+  pipelines: PipelineRun[];
   /** Each service's last event message (for suppressing repeats). */
   lastServiceEvent: Map<string, { message: string; at: Millis }>;
   /** Highest counts seen at any instant (not just at sample times). */
@@ -76,6 +95,7 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     targetGroups: new Map(),
     deployments: [],
     serviceEvents: [],
+    pipelines: [],
     lastServiceEvent: new Map(),
     peaks: { runningTasks: 0, pendingTasks: 0 },
     tasksRequested: 0,

@@ -87,6 +87,17 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
       failedTasks: d.failedTasks,
       rollbackOf: d.rollbackOf ?? null,
     })),
+    pipelines: world.pipelines.map((p) => ({
+      id: p.id,
+      service: p.service,
+      image: p.image,
+      startedAt: p.startedAt,
+      sourceDoneAt: p.sourceDoneAt ?? null,
+      buildDoneAt: p.buildDoneAt ?? null,
+      pushDoneAt: p.pushDoneAt ?? null,
+      taskDefinition: p.taskDefinition ?? null,
+      deploymentId: p.deploymentId ?? null,
+    })),
     targetGroups: [...world.targetGroups.values()].map((g): TargetGroupRecord => ({
       name: g.name,
       arn: g.arn,

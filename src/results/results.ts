@@ -14,6 +14,8 @@ export interface Results {
   services: ServiceRecord[];
   /** Every deployment of every service, in creation order. */
   deployments: DeploymentRecord[];
+  /** CI/CD pipeline runs: stage completion times, the revision registered and the deployment started. */
+  pipelines: { id: string; service: string; image: string; startedAt: number; sourceDoneAt: number | null; buildDoneAt: number | null; pushDoneAt: number | null; taskDefinition: string | null; deploymentId: string | null }[];
   targetGroups: TargetGroupRecord[];
   loadBalancers: { name: string; type: 'application' | 'network' | 'classic'; listeners: { protocol: string; port: number; defaultTargetGroup: string; rules: { priority: number; conditions: { field: string; values: string[] }[]; targetGroup: string }[] }[] }[];
   /** The service event log, in ECS's words, in time order. */

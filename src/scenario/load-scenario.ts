@@ -4,8 +4,9 @@ import { instanceType } from '../model/instance-types.js';
 import { RUN_TASK_DEFAULT_STRATEGIES, SERVICE_DEFAULT_STRATEGIES } from '../placement/defaults.js';
 import { MAX_CONSTRAINTS } from './placement-schema.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
+import type { TimelineActionFile } from './service-schema.js';
 import { classicTargetGroup, loadBalancerProblem, resolveLoadBalancing, targetGroupName } from './resolve-load-balancing.js';
-import type { RunTaskSource, ScenarioSpec, ServiceSpec, TargetGroupSpec, TaskBehavior, TimelineAction } from './scenario-spec.js';
+import type { RunTaskSource, ScenarioSpec, ServiceSpec, TargetGroupSpec, TaskBehavior, TaskBehaviorRule, TimelineAction } from './scenario-spec.js';
 import { INVALID, ParseContext, type Problem } from './schema/index.js';
 
 /** ECS service quota: container instances per cluster (adjustable on request, so only a note). */
@@ -227,8 +228,16 @@ function resolveServices(file: ScenarioFile, taskDefinitions: TaskDefinition[], 
 
 function resolveTimeline(file: ScenarioFile, taskDefinitions: TaskDefinition[], ctx: ParseContext): TimelineAction[] {
   const services = new Set(file.services.map((s) => s.serviceName));
-  return file.timeline.flatMap((action, i) => {
-    const { updateService } = action;
+  return file.timeline.flatMap((action, i): TimelineAction[] => {
+    if ('pushImage' in action && action.pushImage) {
+      const { pushImage } = action;
+      if (!services.has(pushImage.service)) {
+        ctx.error(`timeline[${i}].pushImage.service`, `unknown service "${pushImage.service}" (services: ${[...services].join(', ') || 'none'})`);
+        return [];
+      }
+      return [{ at: action.at, pushImage }];
+    }
+    const { updateService } = action as { at: number; updateService: NonNullable<TimelineActionFile['updateService']> };
     const path = `timeline[${i}].updateService`;
     if (!services.has(updateService.service)) {
       ctx.error(`${path}.service`, `unknown service "${updateService.service}" (services: ${[...services].join(', ') || 'none'})`);
@@ -243,25 +252,20 @@ function resolveTimeline(file: ScenarioFile, taskDefinitions: TaskDefinition[], 
   });
 }
 
-/** A family entry applies to every revision of the family; a family:revision entry overrides it for that revision. */
-function resolveTaskBehavior(file: ScenarioFile, taskDefinitions: TaskDefinition[], ctx: ParseContext): Record<string, TaskBehavior> {
-  const out: Record<string, TaskBehavior> = {};
-  const entries = file.workload.taskBehavior.map((b, i) => ({ b, i, exact: b.taskDefinition.includes(':') }));
-  for (const { b, i } of [...entries.filter((e) => !e.exact), ...entries.filter((e) => e.exact)]) {
-    const matches = taskDefinitions.filter((td) => td.key === b.taskDefinition || td.family === b.taskDefinition);
-    if (matches.length === 0) {
+/** Behaviour rules, checked: a task definition named must exist (an image need not: a pipeline may push it later). */
+function resolveTaskBehavior(file: ScenarioFile, taskDefinitions: TaskDefinition[], ctx: ParseContext): TaskBehaviorRule[] {
+  return file.workload.taskBehavior.map((b, i) => {
+    if (b.taskDefinition !== undefined && !taskDefinitions.some((td) => td.key === b.taskDefinition || td.family === b.taskDefinition)) {
       ctx.error(`workload.taskBehavior[${i}].taskDefinition`, `unknown task definition "${b.taskDefinition}" (registered: ${taskDefinitions.map((t) => t.key).join(', ') || 'none'})`);
     }
-    for (const td of matches) {
-      out[td.key] = {
-        startFailureProbability: b.startFailureProbability,
-        startFailureReason: b.startFailureReason,
-        exitAfter: b.exitAfter,
-        healthCheckFailureProbability: b.healthCheckFailureProbability,
-      };
-    }
-  }
-  return out;
+    const behavior: TaskBehavior = {
+      startFailureProbability: b.startFailureProbability,
+      startFailureReason: b.startFailureReason,
+      exitAfter: b.exitAfter,
+      healthCheckFailureProbability: b.healthCheckFailureProbability,
+    };
+    return { taskDefinition: b.taskDefinition, image: b.image, behavior };
+  });
 }
 
 function resolveTaskDefinition(all: TaskDefinition[], reference: string, path: string, ctx: ParseContext): TaskDefinition | undefined {

@@ -31,8 +31,8 @@ export interface ScenarioSpec {
   /** Target groups (and Classic Load Balancers services register with), without targets. */
   targetGroups: TargetGroupSpec[];
   runTasks: RunTaskSource[];
-  /** How tasks of each task definition revision behave (failing to start, exiting). */
-  taskBehavior: Record<string, TaskBehavior>;
+  /** How tasks behave, by task definition (family or revision) or by image; `behaviorOf` picks the rule. */
+  taskBehavior: TaskBehaviorRule[];
   timeline: TimelineAction[];
   taskStateDurations: StateDurationsSpec;
   serviceKnobs: ServiceKnobs;
@@ -88,4 +88,12 @@ export interface TaskBehavior {
   healthCheckFailureProbability: number;
 }
 
-export type TimelineAction = { at: Millis; updateService: { service: string; taskDefinition?: string; desiredCount?: number; forceNewDeployment: boolean } };
+export interface TaskBehaviorRule {
+  taskDefinition?: string;
+  image?: string;
+  behavior: TaskBehavior;
+}
+
+export type TimelineAction =
+  | { at: Millis; updateService: { service: string; taskDefinition?: string; desiredCount?: number; forceNewDeployment: boolean } }
+  | { at: Millis; pushImage: { service: string; image: string; container?: string; source: Distribution; build: Distribution; push: Distribution } };

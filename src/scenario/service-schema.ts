@@ -76,10 +76,31 @@ export const updateServiceSchema = object(
   { ...aws, ignoredKeys: ['cluster'] },
 );
 
+/**
+ * A CI/CD pipeline run: source, build and push stages take their time, then the pipeline registers a
+ * task definition revision with the new image and updates the service (as CodePipeline's ECS deploy
+ * action does). ASSUMPTION: default stage durations 30 s, 5 m, 1 m.
+ */
+export const pushImageSchema = object(
+  {
+    service: string({ minLength: 1 }),
+    image: string({ minLength: 1 }),
+    container: optional(string({ minLength: 1 })),
+    source: withDefault(durationDistribution(), { dist: 'constant', value: 30_000 }),
+    build: withDefault(durationDistribution(), { dist: 'constant', value: 300_000 }),
+    push: withDefault(durationDistribution(), { dist: 'constant', value: 60_000 }),
+  },
+  { unknownKeys: 'error' },
+);
+
 /** A scripted action at a simulated time. */
 export const timelineActionSchema = refine(
-  object({ at: duration(), updateService: optional(updateServiceSchema) }, { unknownKeys: 'error' }),
-  (a, path, ctx) => (a.updateService ? { at: a.at, updateService: a.updateService } : ctx.error(path, 'expected an action: updateService')),
+  object({ at: duration(), updateService: optional(updateServiceSchema), pushImage: optional(pushImageSchema) }, { unknownKeys: 'error' }),
+  (a, path, ctx) => {
+    if (a.updateService && !a.pushImage) return { at: a.at, updateService: a.updateService };
+    if (a.pushImage && !a.updateService) return { at: a.at, pushImage: a.pushImage };
+    return ctx.error(path, 'expected exactly one action: updateService or pushImage');
+  },
 );
 export type TimelineActionFile = Infer<typeof timelineActionSchema>;
 
@@ -87,9 +108,11 @@ const probability = number({ min: 0, max: 1 });
 
 /** How the tasks of one task definition behave (simulation only): failing to start, exiting. */
 export const taskBehaviorSchema = doc(
+  refine(
   object(
     {
-      taskDefinition: string({ minLength: 1 }),
+      taskDefinition: optional(string({ minLength: 1 })),
+      image: optional(string({ minLength: 1 })),
       startFailureProbability: withDefault(probability, 0),
       startFailureReason: withDefault(string({ minLength: 1 }), 'CannotStartContainerError: Error response from daemon: failed to create task for container'),
       exitAfter: optional(durationDistribution()),
@@ -97,6 +120,8 @@ export const taskBehaviorSchema = doc(
     },
     { unknownKeys: 'error' },
   ),
-  'How tasks of a task definition (family or family:revision) behave: the chance one fails to start (stopped with TaskFailedToStart and the reason), how long its essential container runs before it exits (service tasks otherwise run until stopped), and the chance one starts but fails its health checks (load balancer and container).',
+  (b, path, ctx) => ((b.taskDefinition === undefined) !== (b.image === undefined) ? b : ctx.error(path, 'expected exactly one of taskDefinition, image')),
+  ),
+  'How tasks of a task definition (family or family:revision), or of every task definition that runs an image, behave: the chance one fails to start (stopped with TaskFailedToStart and the reason), how long its essential container runs before it exits (service tasks otherwise run until stopped), and the chance one starts but fails its health checks (load balancer and container).',
 );
 export type TaskBehaviorFile = Infer<typeof taskBehaviorSchema>;

@@ -37,6 +37,6 @@ export function rollingDemoResults(serviceName?: string): Results {
   return simulate({
     ...spec,
     services: spec.services.map((s) => ({ ...s, name: serviceName })),
-    timeline: spec.timeline.map((a) => ({ ...a, updateService: { ...a.updateService, service: serviceName } })),
+    timeline: spec.timeline.map((a) => ('updateService' in a ? { ...a, updateService: { ...a.updateService, service: serviceName } } : a)),
   });
 }
