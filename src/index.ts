@@ -5,6 +5,7 @@ export type { ScenarioSpec, RunTaskSource } from './scenario/scenario-spec.js';
 export type { Problem } from './scenario/schema/index.js';
 export { scenarioJsonSchema } from './scenario/json-schema.js';
 export { InvariantViolation } from './checks/invariants.js';
+export type { LogRecord } from './cluster/event-log.js';
 export type * from './results/results.js';
 export { VERSION } from './version.js';
 export * as engine from './engine/index.js';

@@ -5,6 +5,7 @@ import { scheduleNextArrival } from './cluster/run-task.js';
 import { createServices, serviceHealthCheckFailed, serviceTaskHealthy, serviceTaskTransitioned } from './cluster/service-scheduler.js';
 import { forkStreams, type Simulation } from './cluster/simulation.js';
 import { scheduleTimeline } from './cluster/timeline.js';
+import { logContainerInstanceStateChange, type LogRecord } from './cluster/event-log.js';
 import { assertInvariants } from './checks/invariants.js';
 import { Engine } from './engine/engine.js';
 import { MINUTE, type Millis } from './engine/time.js';
@@ -24,6 +25,8 @@ export interface SimulateOptions {
   check?: boolean;
   /** Stop with SimulationStopped after this many events. */
   maxEvents?: number;
+  /** Receives the event log (EventBridge-shaped ECS events) in time order; without it no log is built. */
+  onLogRecord?: (record: LogRecord) => void;
   /** A probe called after every event with the world (read-only use: tests and tools that watch a run). */
   afterEvent?: (world: World, now: Millis) => void;
   /** Called about a hundred times during the run with the simulated time reached. */
@@ -50,6 +53,8 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
     world,
     placement: newPlacementState(world.instances, { startEpochMs: runSpec.startEpochMs }),
     taskDefinitionConstraints: new Map(Object.entries(runSpec.taskDefinitionConstraints)),
+    log: options.onLogRecord,
+    logCount: 0,
     engine,
     random: forkStreams(seed, runSpec),
     series: newSeriesRecorder(MINUTE),
@@ -61,6 +66,7 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
     },
   };
   engine.setHandlers(makeHandlers(sim));
+  for (const instance of world.instances) logContainerInstanceStateChange(sim, instance);
   engine.at(0, PHASE.sample, { kind: 'SeriesSampleDue' });
   runSpec.runTasks.forEach((_, i) => scheduleNextArrival(sim, i));
   createServices(sim);

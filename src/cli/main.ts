@@ -22,6 +22,7 @@ function main(argv: string[]): void {
         json: { type: 'boolean' },
         check: { type: 'boolean' },
         'max-events': { type: 'string' },
+        events: { type: 'string' },
       },
     });
   } catch (error) {

@@ -16,6 +16,7 @@ export interface RunFlags {
   json?: boolean;
   check?: boolean;
   'max-events'?: string;
+  events?: string;
 }
 
 export function runCommand(file: string, flags: RunFlags): void {
@@ -26,9 +27,11 @@ export function runCommand(file: string, flags: RunFlags): void {
   const spec = readScenario(file);
 
   const progress = progressBar(process.stderr);
+  const logLines: string[] = [];
+  const onLogRecord = flags.events === undefined ? undefined : (record: object) => void logLines.push(JSON.stringify(record));
   let results: Results;
   try {
-    results = simulate(spec, { seed, until, check: flags.check, maxEvents, onProgress: progress.update });
+    results = simulate(spec, { seed, until, check: flags.check, maxEvents, onProgress: progress.update, onLogRecord });
   } catch (error) {
     progress.done();
     if (error instanceof SimulationStopped || error instanceof InvariantViolation) throw new CliError(`${file}: ${error.message}`, 1);
@@ -37,18 +40,19 @@ export function runCommand(file: string, flags: RunFlags): void {
   progress.done();
 
   const resultsJson = `${JSON.stringify(results, null, 1)}\n`;
+  const eventsFile = flags.events === undefined ? [] : [{ path: flags.events, content: logLines.length > 0 ? `${logLines.join('\n')}\n` : '' }];
   const outDir = flags.out ?? (flags.json ? undefined : join('out', basename(file, extname(file))));
   if (outDir !== undefined) {
     const resultsPath = join(outDir, 'results.json');
     const reportPath = join(outDir, 'report.html');
-    writeAll([
-      { path: resultsPath, content: resultsJson },
-      { path: reportPath, content: renderReport(results) },
-    ]);
+    writeAll([{ path: resultsPath, content: resultsJson }, { path: reportPath, content: renderReport(results) }, ...eventsFile]);
     const say = flags.json ? (line: string) => process.stderr.write(`${line}\n`) : (line: string) => process.stdout.write(`${line}\n`);
     summaryLines(results).forEach(say);
     say(`results: ${resultsPath}`);
     say(`report:  ${reportPath}`);
+    if (flags.events !== undefined) say(`events:  ${flags.events} (${logLines.length} EventBridge-shaped records, JSON Lines)`);
+  } else if (eventsFile.length > 0) {
+    writeAll(eventsFile);
   }
   if (flags.json) process.stdout.write(resultsJson);
 }

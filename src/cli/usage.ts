@@ -13,6 +13,8 @@ Options for run:
   --json            print the Results JSON on stdout (writes files only with --out)
   --check           check every invariant after every event (slow)
   --max-events N    stop with an error after N events (a guard against runaway scenarios)
+  --events FILE     write the event log (task, service, deployment, instance events shaped like
+                    Amazon EventBridge's ECS events) as JSON Lines
 
 Exit codes: 0 ok, 1 the simulation failed a check or hit --max-events, 2 bad input.
 Scenario reference: docs/scenarios.md`;

@@ -15,6 +15,7 @@ export function buildWorld(spec: ScenarioSpec): World {
   const world = emptyWorld(clusterName, spec.region, availabilityZones);
   for (const td of spec.taskDefinitions) world.taskDefinitions.set(td.key, td);
   for (const group of spec.targetGroups) world.targetGroups.set(group.name, { ...group, targets: new Map() });
+  for (const name of spec.discoveryServices) world.discovery.set(name, new Set());
   let roundRobin = 0;
   for (const group of containerInstances) {
     const type = instanceType(group.instanceType)!;

@@ -1,3 +1,4 @@
+import { logServiceAction } from './event-log.js';
 import type { Simulation } from './simulation.js';
 
 /**
@@ -11,6 +12,7 @@ export function serviceEvent(sim: Simulation, service: string, message: string):
   if (last && last.message === message && engine.now - last.at < sim.spec.serviceKnobs.eventSuppression) return;
   world.serviceEvents.push({ at: engine.now, service, message });
   world.lastServiceEvent.set(service, { message, at: engine.now });
+  logServiceAction(sim, service, message);
 }
 
 /**
@@ -28,6 +30,7 @@ export function countedServiceEvent(sim: Simulation, service: string, key: strin
   }
   world.serviceEvents.push({ at: engine.now, service, message: render(1), key, count: 1 });
   world.lastServiceEvent.set(service, { message: render(1), at: engine.now });
+  logServiceAction(sim, service, render(1));
 }
 
 /** ECS's service event sentences (DG service event messages). */

@@ -7,6 +7,7 @@ import type { PlacementRequest } from '../placement/placement-request.js';
 import { chooseScaleInVictims } from '../placement/scale-in.js';
 import type { ServiceSpec } from '../scenario/scenario-spec.js';
 import { daemonActions } from './daemon.js';
+import { logDeploymentStateChange } from './event-log.js';
 import { deregisterTargets, registerTargets, removeTargets } from './load-balancing.js';
 import { taskRunning } from './task-health.js';
 import { behaviorOf } from './task-behavior.js';
@@ -56,6 +57,7 @@ export function startDeployment(sim: Simulation, service: Service, taskDefinitio
   };
   world.deployments.push(deployment);
   service.deployments.unshift(deployment);
+  logDeploymentStateChange(sim, service, deployment);
   // Updating the service resets the throttle (DG service throttle logic).
   service.consecutiveStartFailures = 0;
   service.launchNotBefore = engine.now;
@@ -194,10 +196,13 @@ export function serviceTaskTransitioned(sim: Simulation, task: Task, _from: Task
       if (deployment) deployment.anyRunning = true;
       return taskRunning(sim, task);
     case 'DEACTIVATING':
+      deregisterInstance(sim, service, task);
       return deregisterTargets(sim, task);
     case 'STOPPING':
+      deregisterInstance(sim, service, task);
       return removeTargets(sim, task);
     case 'STOPPED': {
+      deregisterInstance(sim, service, task);
       removeTargets(sim, task);
       service.taskIds.delete(task.id);
       const neverRan = task.startedAt === undefined && task.stopCode !== 'ServiceSchedulerInitiated';
@@ -211,10 +216,22 @@ export function serviceTaskTransitioned(sim: Simulation, task: Task, _from: Task
   }
 }
 
-/** A task became healthy: the deployment may now stop old tasks or complete. */
+/**
+ * A task became healthy: it registers in the service's Cloud Map service (DG service discovery: healthy
+ * tasks are registered), and the deployment may now stop old tasks or complete.
+ */
 export function serviceTaskHealthy(sim: Simulation, task: Task): void {
   const service = sim.world.services.get(task.serviceName!);
-  if (service) requestReconcile(sim, service);
+  if (!service) return;
+  const registry = specOf(sim, service).registry;
+  if (registry) sim.world.discovery.get(registry)!.add(task.id);
+  requestReconcile(sim, service);
+}
+
+/** A stopping task leaves Cloud Map first, so clients stop resolving it. */
+function deregisterInstance(sim: Simulation, service: Service, task: Task): void {
+  const registry = specOf(sim, service).registry;
+  if (registry) sim.world.discovery.get(registry)!.delete(task.id);
 }
 
 /**
@@ -251,6 +268,7 @@ function countFailedTask(sim: Simulation, service: Service, deployment: Deployme
   deployment.rolloutStateReason = `ECS deployment circuit breaker: tasks failed to start.`;
   deployment.updatedAt = sim.engine.now;
   serviceEvent(sim, service.name, say.deploymentFailed(service.name, deployment.id));
+  logDeploymentStateChange(sim, service, deployment);
   const lastGood = service.deployments.find((d) => d !== deployment && d.rolloutState === 'COMPLETED');
   if (circuitBreaker.rollback && lastGood) {
     serviceEvent(sim, service.name, say.rollingBack(service.name, lastGood.id));
@@ -272,6 +290,7 @@ function noteProgress(sim: Simulation, service: Service): void {
     primary.rolloutStateReason = 'ECS deployment completed.';
     primary.updatedAt = engine.now;
     serviceEvent(sim, service.name, say.deploymentCompleted(service.name, primary.id));
+    logDeploymentStateChange(sim, service, primary);
   }
   for (const old of service.deployments.slice(1)) {
     old.status = 'INACTIVE';

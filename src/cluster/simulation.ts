@@ -8,6 +8,7 @@ import type { PlacementConstraint } from '../placement/placement-request.js';
 import type { PlacementState } from '../placement/placement-state.js';
 import type { SeriesRecorder } from '../results/series-recorder.js';
 import type { ScenarioSpec } from '../scenario/scenario-spec.js';
+import type { LogRecord } from './event-log.js';
 import type { SimEvent } from './events.js';
 
 /** Everything a handler may touch: the spec, the world, the engine, the random streams, the recorder. */
@@ -23,6 +24,9 @@ export interface Simulation {
   series: SeriesRecorder;
   /** Per RunTask source: calls made so far and when the last one was. */
   arrivals: { callsMade: number; lastAt: Millis | undefined }[];
+  /** Where event log records go (only when the caller asked for the log), and how many were written. */
+  log?: (record: LogRecord) => void;
+  logCount: number;
   /** Who hears of task state changes and health (the service scheduler), wired once in simulate(). */
   observers: {
     taskTransitioned: (task: Task, from: TaskStatus, to: TaskStatus) => void;

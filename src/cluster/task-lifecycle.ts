@@ -6,6 +6,7 @@ import { isLegalTransition, isPending, type Task, type TaskStatus, type TaskStop
 import { pendingTaskCount, taskId } from '../model/world.js';
 import { claim, release } from '../placement/claim.js';
 import type { StateDurationsSpec } from '../scenario/scenario-schema.js';
+import { logTaskStateChange } from './event-log.js';
 import { PHASE, type SimEvent } from './events.js';
 import type { Simulation } from './simulation.js';
 
@@ -78,6 +79,7 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
   groupCounts(sim, task.group).pending++;
   notePeaks(sim);
   scheduleNext(sim, task);
+  logTaskStateChange(sim, task);
   return task;
 }
 
@@ -119,6 +121,7 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
   }
   notePeaks(sim);
   scheduleNext(sim, task);
+  logTaskStateChange(sim, task);
   sim.observers.taskTransitioned(task, from, to);
 }
 

@@ -67,6 +67,8 @@ export interface World {
   runTaskFailures: RunTaskFailure[];
   services: Map<string, Service>;
   targetGroups: Map<string, TargetGroup>;
+  /** Cloud Map services (`namespace/service`) and the tasks registered in each. */
+  discovery: Map<string, Set<string>>;
   /** Every deployment ever created, in creation order (services keep only their live ones). */
   deployments: Deployment[];
   serviceEvents: ServiceEvent[];
@@ -93,6 +95,7 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     runTaskFailures: [],
     services: new Map(),
     targetGroups: new Map(),
+    discovery: new Map(),
     deployments: [],
     serviceEvents: [],
     pipelines: [],

@@ -155,6 +155,7 @@ function toSeries(r: SeriesRecorder): Series {
     byInstance: Object.fromEntries(r.byInstance),
     byService: Object.fromEntries(r.byService),
     byTargetGroup: Object.fromEntries(r.byTargetGroup),
+    byDiscoveryService: Object.fromEntries(r.byDiscoveryService),
   };
 }
 

@@ -149,6 +149,8 @@ export interface Series {
   byGroup: Record<string, { running: number[]; pending: number[] }>;
   /** Per instance: reservation percentages and the number of tasks on it (placed, not yet STOPPED). */
   byInstance: Record<string, { cpuReservation: number[]; memoryReservation: number[]; tasks: number[] }>;
+  /** Per Cloud Map service (`namespace/service`): healthy instances registered. */
+  byDiscoveryService: Record<string, { instances: number[] }>;
   /** Per target group: targets in each health state. */
   byTargetGroup: Record<string, { initial: number[]; healthy: number[]; unhealthy: number[]; draining: number[] }>;
   /** Per service: desired, RUNNING, not yet RUNNING, and RUNNING-and-healthy task counts. */

@@ -16,6 +16,7 @@ export interface SeriesRecorder {
   byInstance: Map<string, { cpuReservation: number[]; memoryReservation: number[]; tasks: number[] }>;
   byService: Map<string, { desired: number[]; running: number[]; pending: number[]; healthy: number[] }>;
   byTargetGroup: Map<string, { initial: number[]; healthy: number[]; unhealthy: number[]; draining: number[] }>;
+  byDiscoveryService: Map<string, { instances: number[] }>;
 }
 
 export function newSeriesRecorder(periodMs: Millis): SeriesRecorder {
@@ -31,6 +32,7 @@ export function newSeriesRecorder(periodMs: Millis): SeriesRecorder {
     byInstance: new Map(),
     byService: new Map(),
     byTargetGroup: new Map(),
+    byDiscoveryService: new Map(),
   };
 }
 
@@ -91,6 +93,9 @@ export function sampleSeries(recorder: SeriesRecorder, world: World, now: Millis
     series.healthy.push(counts.healthy);
     series.unhealthy.push(counts.unhealthy);
     series.draining.push(counts.draining);
+  }
+  for (const [name, registered] of world.discovery) {
+    lazySeries(recorder.byDiscoveryService, name, n, () => ({ instances: [] })).instances.push(registered.size);
   }
   for (const [group, counts] of world.groupCounts) {
     const series = lazySeries(recorder.byGroup, group, n, () => ({ running: [], pending: [] }));

@@ -120,6 +120,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
     taskDefinitions,
     taskDefinitionConstraints,
     services,
+    discoveryServices: resolveDiscovery(file, ctx),
     loadBalancers,
     targetGroups,
     runTasks,
@@ -221,9 +222,23 @@ function resolveServices(file: ScenarioFile, taskDefinitions: TaskDefinition[], 
         },
         healthCheckGracePeriodMs: s.healthCheckGracePeriodSeconds * 1000,
         loadBalancers,
+        registry: resolveRegistry(file, s.serviceRegistries[0]?.registryArn, `${path}.serviceRegistries[0].registryArn`, ctx),
       },
     ];
   });
+}
+
+/** A service registry names a Cloud Map service by name, or by an ARN ending in its Id. */
+function resolveRegistry(file: ScenarioFile, reference: string | undefined, path: string, ctx: ParseContext): string | undefined {
+  if (reference === undefined) return undefined;
+  const { services } = file.serviceDiscovery;
+  const id = reference.split('/').at(-1);
+  const found = services.find((s) => s.Name === reference || (s.Id !== undefined && s.Id === id));
+  if (!found) {
+    ctx.error(path, `unknown Cloud Map service "${reference}" (serviceDiscovery.services: ${services.map((s) => s.Name).join(', ') || 'none'})`);
+    return undefined;
+  }
+  return `${found.Namespace}/${found.Name}`;
 }
 
 function resolveTimeline(file: ScenarioFile, taskDefinitions: TaskDefinition[], ctx: ParseContext): TimelineAction[] {
@@ -272,4 +287,12 @@ function resolveTaskDefinition(all: TaskDefinition[], reference: string, path: s
   const td = findTaskDefinition(all, reference);
   if (!td) ctx.error(path, `unknown task definition "${reference}" (registered: ${all.map((t) => t.key).join(', ') || 'none'})`);
   return td;
+}
+
+function resolveDiscovery(file: ScenarioFile, ctx: ParseContext): string[] {
+  const namespaces = new Set(file.serviceDiscovery.namespaces.map((n) => n.Name));
+  return file.serviceDiscovery.services.map((s, i) => {
+    if (!namespaces.has(s.Namespace)) ctx.error(`serviceDiscovery.services[${i}].Namespace`, `unknown namespace "${s.Namespace}" (namespaces: ${[...namespaces].join(', ') || 'none'})`);
+    return `${s.Namespace}/${s.Name}`;
+  });
 }

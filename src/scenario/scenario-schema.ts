@@ -4,7 +4,7 @@ import { DEFAULT_RESERVED_TCP_PORTS, DEFAULT_RESERVED_UDP_PORTS, MAX_RESERVED_PO
 import { durationDistribution } from './distribution-schema.js';
 import { placementConstraintsSchema, placementStrategiesSchema } from './placement-schema.js';
 import { loadBalancingSchema } from './load-balancing-schema.js';
-import { serviceSchema, taskBehaviorSchema, timelineActionSchema } from './service-schema.js';
+import { serviceDiscoverySchema, serviceSchema, taskBehaviorSchema, timelineActionSchema } from './service-schema.js';
 import {
   array,
   boolean,
@@ -184,6 +184,7 @@ export const scenarioSchema = object(
     taskDefinitions: withDefault(array(taskDefinitionSchema), []),
     services: withDefault(array(serviceSchema), []),
     loadBalancing: withDefault(loadBalancingSchema, { loadBalancers: [], targetGroups: [] }),
+    serviceDiscovery: withDefault(serviceDiscoverySchema, { namespaces: [], services: [] }),
     workload: withDefault(
       object({ runTasks: withDefault(array(runTaskSource), []), taskBehavior: withDefault(array(taskBehaviorSchema), []) }, strict),
       { runTasks: [], taskBehavior: [] },

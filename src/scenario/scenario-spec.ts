@@ -27,6 +27,8 @@ export interface ScenarioSpec {
   /** The memberOf constraints of each task definition revision, parsed. */
   taskDefinitionConstraints: Record<string, PlacementConstraint[]>;
   services: ServiceSpec[];
+  /** Cloud Map services, as `namespace/service`. */
+  discoveryServices: string[];
   loadBalancers: LoadBalancer[];
   /** Target groups (and Classic Load Balancers services register with), without targets. */
   targetGroups: TargetGroupSpec[];
@@ -75,6 +77,8 @@ export interface ServiceSpec {
   constraints: PlacementConstraint[];
   deploymentConfiguration: DeploymentConfiguration;
   healthCheckGracePeriodMs: Millis;
+  /** The Cloud Map service its healthy tasks register in (`namespace/service`). */
+  registry?: string;
   /** Target groups its tasks register with: which container and port. */
   loadBalancers: { targetGroup: string; containerName: string; containerPort: number }[];
 }

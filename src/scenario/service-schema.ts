@@ -41,6 +41,7 @@ export const serviceSchema = doc(
         deploymentController: optional(object({ type: oneOf(['ECS'] as const) }, aws)),
         healthCheckGracePeriodSeconds: withDefault(integer({ min: 0, max: 2_147_483_647 }), 0),
         loadBalancers: withDefault(array(loadBalancer, { max: 5, what: 'load balancers' }), []),
+        serviceRegistries: withDefault(array(object({ registryArn: string({ minLength: 1 }) }, { ...aws, ignoredKeys: ['port', 'containerName', 'containerPort'] }), { max: 1 }), []),
       },
       {
         ...aws,
@@ -125,3 +126,12 @@ export const taskBehaviorSchema = doc(
   'How tasks of a task definition (family or family:revision), or of every task definition that runs an image, behave: the chance one fails to start (stopped with TaskFailedToStart and the reason), how long its essential container runs before it exits (service tasks otherwise run until stopped), and the chance one starts but fails its health checks (load balancer and container).',
 );
 export type TaskBehaviorFile = Infer<typeof taskBehaviorSchema>;
+
+/** Cloud Map (AWS Cloud Map CreatePrivateDnsNamespace / CreateService inputs, by name). */
+export const serviceDiscoverySchema = object(
+  {
+    namespaces: withDefault(array(object({ Name: string({ minLength: 1 }), Type: withDefault(oneOf(['DNS_PRIVATE', 'DNS_PUBLIC', 'HTTP'] as const), 'DNS_PRIVATE') }, aws)), []),
+    services: withDefault(array(object({ Name: string({ minLength: 1 }), Namespace: string({ minLength: 1 }), Id: optional(string({ minLength: 1 })) }, { ...aws, ignoredKeys: ['DnsConfig', 'HealthCheckCustomConfig', 'NamespaceId'] })), []),
+  },
+  { unknownKeys: 'error' },
+);

@@ -119,3 +119,16 @@ describe('ecsim run', () => {
     expect(ecsim(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 });
+
+describe('ecsim run --events', () => {
+  it('writes the event log as JSON Lines next to the results', () => {
+    const out = join(dir, 'events');
+    const file = join(out, 'events.jsonl');
+    const { code, stdout } = ecsim(['run', QUICKSTART, '--out', out, '--events', file]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/events: {2}.*events\.jsonl \(\d+ EventBridge-shaped records, JSON Lines\)/);
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(100);
+    expect(JSON.parse(lines[0])['detail-type']).toBe('ECS Container Instance State Change');
+  });
+});

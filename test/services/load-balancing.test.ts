@@ -139,3 +139,23 @@ describe('ALB listener rules', () => {
     expect(routeRequest(listener, request)).toBe(group);
   });
 });
+
+describe('service discovery (Cloud Map)', () => {
+  it('healthy tasks register; stopping ones deregister; the count is a series', () => {
+    const scenario = {
+      ...serviceScenario({
+        service: { desiredCount: 3, serviceRegistries: [{ registryArn: 'arn:aws:servicediscovery:us-east-1:1:service/srv-web123' }] },
+        timeline: [{ at: '30m', updateService: { service: 'web', desiredCount: 1 } }],
+      }),
+      serviceDiscovery: { namespaces: [{ Name: 'internal.local' }], services: [{ Name: 'web', Namespace: 'internal.local', Id: 'srv-web123' }] },
+    };
+    const r = run(scenario);
+    const instances = r.series.byDiscoveryService['internal.local/web'].instances;
+    expect([instances[0], instances[1], instances[29], instances[31]]).toEqual([0, 3, 3, 1]);
+  });
+
+  it('an unknown registry is rejected', () => {
+    const scenario = { ...serviceScenario({ service: { serviceRegistries: [{ registryArn: 'nope' }] } }) };
+    expect(problems(scenario)).toEqual(['services[0].serviceRegistries[0].registryArn: unknown Cloud Map service "nope" (serviceDiscovery.services: none)']);
+  });
+});
