@@ -4,6 +4,7 @@ export { loadScenario, parseScenario, type LoadResult } from './scenario/load-sc
 export type { ScenarioSpec, RunTaskSource } from './scenario/scenario-spec.js';
 export type { Problem } from './scenario/schema/index.js';
 export { scenarioJsonSchema } from './scenario/json-schema.js';
+export { fromCloudFormation, type CloudFormationParts } from './scenario/cloudformation.js';
 export { InvariantViolation } from './checks/invariants.js';
 export type { LogRecord } from './cluster/event-log.js';
 export type * from './results/results.js';

@@ -62,3 +62,28 @@ describe('sims/placement.yaml shows what it says', () => {
     expect(bySource('batch jobs').every((t) => pool.has(t.containerInstanceId))).toBe(true);
   });
 });
+
+describe('sims/rolling-deploy.yaml shows what it says', () => {
+  const r = results('rolling-deploy.yaml');
+
+  it('deploys web:2 cleanly, then fails web:3 on its health checks and rolls back to web:2', () => {
+    expect(r.deployments.map((d) => [d.taskDefinition, d.rolloutState, d.rollbackOf])).toEqual([
+      ['web:1', 'COMPLETED', null],
+      ['web:2', 'COMPLETED', null],
+      ['web:3', 'FAILED', null],
+      ['web:2', 'COMPLETED', 'ecs-svc/0003'],
+    ]);
+    expect(r.pipelines.map((p) => [p.taskDefinition, p.deploymentId])).toEqual([
+      ['web:2', 'ecs-svc/0002'],
+      ['web:3', 'ecs-svc/0003'],
+    ]);
+    expect(r.tasks.filter((t) => t.taskDefinition === 'web:3').every((t) => t.stoppedReason?.startsWith('Task failed ELB health checks'))).toBe(true);
+  });
+
+  it('registers targets behind the ALB and never drops below 6 healthy tasks', () => {
+    expect(r.serviceEvents.filter((e) => e.message.includes('registered 6 targets')).length).toBeGreaterThanOrEqual(3);
+    const healthy = r.series.byService.web.healthy;
+    expect(Math.min(...healthy.slice(2))).toBe(6);
+    expect(Math.min(...r.series.byTargetGroup['web-tg'].healthy.slice(2))).toBe(6);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * CloudFormation templates to the API input shapes scenario files take: the AWS::ECS::TaskDefinition
+ * and AWS::ECS::Service resources, with `Ref`s to parameters resolved (given values, else the
+ * parameters' defaults) and property names in the API's camelCase. What cannot be resolved (GetAtt of
+ * resources that do not exist in a simulation) is left as the logical id.
+ */
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+export interface CloudFormationParts {
+  taskDefinitions: Record<string, unknown>[];
+  services: Record<string, unknown>[];
+  /** Parameters referenced that have neither a given value nor a default. */
+  missingParameters: string[];
+}
+
+/** CloudFormation property names whose API name is not just the camelCase form. */
+const RENAMED: Record<string, string> = { PlacementStrategies: 'placementStrategy' };
+
+/** Values CloudFormation writes as strings that the API takes as numbers or booleans. */
+const NUMERIC = new Set(['cpu', 'memory', 'memoryReservation', 'containerPort', 'hostPort', 'desiredCount', 'healthCheckGracePeriodSeconds', 'maximumPercent', 'minimumHealthyPercent', 'interval', 'timeout', 'retries', 'startPeriod']);
+const BOOLEAN = new Set(['essential', 'enable', 'rollback']);
+
+export function fromCloudFormation(template: unknown, parameters: Record<string, string> = {}): CloudFormationParts {
+  const t = template as { Parameters?: Record<string, { Default?: Json }>; Resources?: Record<string, { Type: string; Properties?: Json }> };
+  const resources = t.Resources ?? {};
+  const values: Record<string, Json> = {};
+  for (const [name, p] of Object.entries(t.Parameters ?? {})) if (p.Default !== undefined) values[name] = p.Default;
+  Object.assign(values, parameters);
+  const parts: CloudFormationParts = { taskDefinitions: [], services: [], missingParameters: [] };
+  const familyOf = (logicalId: string) => {
+    const props = resources[logicalId]?.Properties as { Family?: string } | undefined;
+    return props?.Family ?? logicalId;
+  };
+  const resolve = (value: Json): Json => {
+    if (Array.isArray(value)) return value.map(resolve);
+    if (value === null || typeof value !== 'object') return value;
+    if ('Ref' in value && typeof value.Ref === 'string') {
+      const ref = value.Ref;
+      if (ref in values) return values[ref];
+      if (t.Parameters && ref in t.Parameters) {
+        if (!parts.missingParameters.includes(ref)) parts.missingParameters.push(ref);
+        return ref;
+      }
+      return resources[ref]?.Type === 'AWS::ECS::TaskDefinition' ? familyOf(ref) : ref;
+    }
+    if ('Fn::Sub' in value && typeof value['Fn::Sub'] === 'string') return value['Fn::Sub'].replace(/\$\{([^}]+)\}/g, (_, name: string) => String(values[name] ?? name));
+    if ('Fn::GetAtt' in value) return Array.isArray(value['Fn::GetAtt']) ? String(value['Fn::GetAtt'][0]) : String(value['Fn::GetAtt']);
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
+  };
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const props = apiShape(resolve(resource.Properties ?? {})) as Record<string, unknown>;
+    if (resource.Type === 'AWS::ECS::TaskDefinition') {
+      // Task-level cpu and memory are strings in the API ("256", "1 vCPU"); container-level ones are numbers.
+      for (const key of ['cpu', 'memory']) if (typeof props[key] === 'number') props[key] = String(props[key]);
+      parts.taskDefinitions.push({ family: familyOf(logicalId), ...props });
+    }
+    if (resource.Type === 'AWS::ECS::Service') {
+      const { cluster: _cluster, role: _role, ...service } = props;
+      parts.services.push({ serviceName: logicalId, ...service });
+    }
+  }
+  return parts;
+}
+
+/** PascalCase keys to camelCase, with the API's types for values CloudFormation writes as strings. */
+function apiShape(value: Json, key = ''): Json {
+  if (Array.isArray(value)) return value.map((v) => apiShape(v, key));
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'string' && NUMERIC.has(key) && /^\d+$/.test(value)) return Number(value);
+    if (typeof value === 'string' && BOOLEAN.has(key) && (value === 'true' || value === 'false')) return value === 'true';
+    return value;
+  }
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      const name = RENAMED[k] ?? k.charAt(0).toLowerCase() + k.slice(1);
+      return [name, apiShape(v, name)];
+    }),
+  );
+}
