@@ -148,7 +148,8 @@ export function launchServiceTask(sim: Simulation, service: Service, deployment:
   const random = sim.random.services;
   const fails = behavior.startFailureProbability > 0 && random.uniform() < behavior.startFailureProbability;
   const unhealthy = behavior.healthCheckFailureProbability > 0 && random.uniform() < behavior.healthCheckFailureProbability;
-  const runDurationMs = behavior.exitAfter ? Math.max(0, Math.round(sample(behavior.exitAfter, random))) : Infinity;
+  const exits = behavior.exitAfter !== undefined && (behavior.exitProbability >= 1 || random.uniform() < behavior.exitProbability);
+  const runDurationMs = exits && behavior.exitAfter ? Math.max(0, Math.round(sample(behavior.exitAfter, random))) : Infinity;
   const task = launchTask(
     sim,
     {

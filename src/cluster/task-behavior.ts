@@ -1,7 +1,7 @@
 import type { TaskDefinition } from '../model/task-definition.js';
 import type { TaskBehavior, TaskBehaviorRule } from '../scenario/scenario-spec.js';
 
-const NORMAL: TaskBehavior = { startFailureProbability: 0, startFailureReason: '', healthCheckFailureProbability: 0 };
+const NORMAL: TaskBehavior = { startFailureProbability: 0, startFailureReason: '', exitProbability: 0, healthCheckFailureProbability: 0 };
 
 /**
  * How tasks of a task definition behave: the rule naming its exact revision, else its family, else an

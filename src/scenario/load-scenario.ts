@@ -277,6 +277,7 @@ function resolveTaskBehavior(file: ScenarioFile, taskDefinitions: TaskDefinition
       startFailureProbability: b.startFailureProbability,
       startFailureReason: b.startFailureReason,
       exitAfter: b.exitAfter,
+      exitProbability: b.exitProbability,
       healthCheckFailureProbability: b.healthCheckFailureProbability,
     };
     return { taskDefinition: b.taskDefinition, image: b.image, behavior };

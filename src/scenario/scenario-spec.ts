@@ -89,6 +89,8 @@ export interface TaskBehavior {
   startFailureProbability: number;
   startFailureReason: string;
   exitAfter?: Distribution;
+  /** The share of tasks whose essential container exits after `exitAfter`; the others run until stopped. */
+  exitProbability: number;
   healthCheckFailureProbability: number;
 }
 

@@ -117,13 +117,14 @@ export const taskBehaviorSchema = doc(
       startFailureProbability: withDefault(probability, 0),
       startFailureReason: withDefault(string({ minLength: 1 }), 'CannotStartContainerError: Error response from daemon: failed to create task for container'),
       exitAfter: optional(durationDistribution()),
+      exitProbability: withDefault(probability, 1),
       healthCheckFailureProbability: withDefault(probability, 0),
     },
     { unknownKeys: 'error' },
   ),
   (b, path, ctx) => ((b.taskDefinition === undefined) !== (b.image === undefined) ? b : ctx.error(path, 'expected exactly one of taskDefinition, image')),
   ),
-  'How tasks of a task definition (family or family:revision), or of every task definition that runs an image, behave: the chance one fails to start (stopped with TaskFailedToStart and the reason), how long its essential container runs before it exits (service tasks otherwise run until stopped), and the chance one starts but fails its health checks (load balancer and container).',
+  'How tasks of a task definition (family or family:revision), or of every task definition that runs an image, behave: the chance one fails to start (stopped with TaskFailedToStart and the reason), how long its essential container runs before it exits and the share of tasks that do (crash; the others run until stopped), and the chance one starts but fails its health checks (load balancer and container).',
 );
 export type TaskBehaviorFile = Infer<typeof taskBehaviorSchema>;
 

@@ -160,3 +160,15 @@ describe('the throttle on tasks that never reach RUNNING', () => {
     expect(fixed.createdAt).toBe(60 * 60_000);
   });
 });
+
+describe('the crash model', () => {
+  it('exitProbability: that share of tasks exits after exitAfter; the others run on', () => {
+    const r = run(serviceScenario({ instances: 8, service: { desiredCount: 20 }, taskBehavior: [{ taskDefinition: 'web', exitAfter: '10m', exitProbability: 0.25 }], duration: '9m' }));
+    // Nothing has exited yet at 9m; count the tasks that will: those whose run duration is finite shows in the exits after.
+    const long = run(serviceScenario({ instances: 8, service: { desiredCount: 20 }, taskBehavior: [{ taskDefinition: 'web', exitAfter: '10m', exitProbability: 0.25 }], duration: '12m' }));
+    const exited = long.tasks.filter((t) => t.stopCode === 'EssentialContainerExited').length;
+    expect(r.tasks.filter((t) => t.stopCode === 'EssentialContainerExited')).toHaveLength(0);
+    expect(exited).toBeGreaterThan(0);
+    expect(exited).toBeLessThan(15);
+  });
+});
