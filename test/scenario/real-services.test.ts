@@ -56,11 +56,16 @@ describe('real service definitions from public repositories load and run', () =>
     expect(r.serviceEvents.some((e) => e.message.includes('was unable to place a task'))).toBe(true);
   });
 
-  it('service-ecspresso-fargate-spot-capacity-provider-strategy.json loads (its FARGATE / FARGATE_SPOT strategy needs capacity providers)', () => {
+  it('service-ecspresso-fargate-spot-capacity-provider-strategy.json loads and runs (on EC2 until capacity providers land)', () => {
     const service = read('service-ecspresso-fargate-spot-capacity-provider-strategy.json');
     const taskDefinition = { family: 'app', networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'app', image: 'app', portMappings: [{ containerPort: 80 }] }] };
     // ecspresso supplies serviceName and taskDefinition from its own config.
     const scenario = { name: 'ecspresso', duration: '1h', cluster, taskDefinitions: [taskDefinition], services: [{ serviceName: 'app', taskDefinition: 'app', desiredCount: 2, ...service }] };
     expect(problems(scenario)).toEqual([]);
+    const loaded = spec(scenario);
+    expect(loaded.notes.map((n) => n.path)).toContain('services[0].capacityProviderStrategy');
+    const r = simulate(loaded, { check: true });
+    expect(r.services[0]).toMatchObject({ runningCount: 2 });
+    expect(r.tasks.every((t) => t.eni)).toBe(true);
   });
 });
