@@ -14,15 +14,27 @@ let cached: ReportAssets | undefined;
 
 /** Reads the assets once per process; the only file-system access the report makes. */
 export function reportAssets(): ReportAssets {
-  cached ??= { d3: readFileSync(d3MinPath(), 'utf8'), css: readOwnAsset('styles.css'), client: readOwnAsset('client.js') };
+  cached ??= { d3: readFileSync(d3MinPath(), 'utf8'), css: readOwnAsset('styles.css'), client: clientScript() };
   return cached;
+}
+
+/**
+ * The client script's files, in the order they are concatenated: each later one uses what the
+ * earlier ones declare (client-core.js: data, time axis, shared chart helpers), client-main.js draws.
+ */
+export const CLIENT_FILES = ['client-core.js', 'client-cluster.js', 'client-services.js', 'client-networking.js', 'client-main.js'];
+
+/** The client files as one script, in one function scope so nothing leaks into the page's globals. */
+function clientScript(): string {
+  const parts = CLIENT_FILES.map((file) => `// ---- ${file} ----\n${readOwnAsset(file)}`);
+  return `(function () {\n'use strict';\n\n${parts.join('\n')}\n})();\n`;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
 
 /**
- * styles.css and client.js sit next to this module when it runs from report/ (tsx), and two levels up
- * (`dist/report/` -> `report/`) when it runs compiled, because tsc copies only the .ts files.
+ * styles.css and the client-*.js files sit next to this module when it runs from report/ (tsx), and
+ * two levels up (`dist/report/` -> `report/`) when it runs compiled, because tsc copies only the .ts files.
  */
 function readOwnAsset(file: string): string {
   const candidates = [join(here, file), join(here, '..', '..', 'report', file)];

@@ -25,3 +25,8 @@ export function formatClock(ms: number): string {
   const s = totalSeconds % 60;
   return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
+
+/** A short duration in seconds to one decimal: `11500` -> `11.5s`, `0` -> `0s`, `60000` -> `60s`. */
+export function formatSeconds(ms: number): string {
+  return `${formatCount(Math.round(ms / 100) / 10)}s`;
+}

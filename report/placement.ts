@@ -1,6 +1,6 @@
 import type { Results, TaskRecord } from '../src/results/results.js';
 import { escapeHtml } from './escape-html.js';
-import { formatClock, formatCount, formatPercent } from './format.js';
+import { formatClock, formatCount, formatPercent, formatSeconds } from './format.js';
 import { section, table, text, type Column } from './table.js';
 
 /** Where tasks went, one row per availability zone. */
@@ -72,6 +72,7 @@ const TASK_COLUMNS: Column<TaskRecord>[] = [
   { header: 'Host ports', wrap: true, cell: (t) => hostPorts(t.networkBindings) },
   { header: 'Created', numeric: true, cell: (t) => formatClock(t.createdAt) },
   { header: 'Started', numeric: true, cell: (t) => clock(t.startedAt) },
+  { header: 'Image pull', numeric: true, cell: (t) => formatSeconds(t.imagePullMs) },
   { header: 'Stopped', numeric: true, cell: (t) => clock(t.stoppedAt) },
   { header: 'Stop code', cell: (t) => text(t.stopCode) },
 ];

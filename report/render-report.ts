@@ -3,6 +3,8 @@ import { reportAssets } from './assets.js';
 import { escapeHtml, jsonForScript } from './escape-html.js';
 import { renderHeader, renderHeadline, renderVerdict } from './headline.js';
 import { renderFailuresSection } from './failures.js';
+import { renderLoadBalancingSection, renderServiceDiscoverySection } from './load-balancing.js';
+import { renderPipelinesSection } from './pipelines.js';
 import { renderAvailabilityZonesTable, renderTasksTable } from './placement.js';
 import { deploymentBands, renderServicesSection, type DeploymentBand } from './services.js';
 import { renderInstancesTable, renderNotes } from './tables.js';
@@ -20,7 +22,7 @@ interface ChartSlot {
   caption: string;
 }
 
-/** The chart containers client.js fills, in page order; all share one time axis. */
+/** The chart containers the client script fills, in page order; all share one time axis. */
 export const CHARTS: ChartSlot[] = [
   { id: 'chart-tasks', title: 'Tasks running and pending', caption: 'Cluster totals and each task group, sampled once a minute (a peak between samples can be higher). Dashed lines: PENDING tasks.' },
   { id: 'chart-reservation', title: 'Cluster CPU and memory reservation', caption: 'CPUReservation and MemoryReservation: units reserved by tasks / units registered by container instances × 100.' },
@@ -32,7 +34,8 @@ export const CHARTS: ChartSlot[] = [
 
 /**
  * Results -> one self-contained HTML page: d3, styles and the client script inlined, no network
- * requests. Figures and tables are rendered here; client.js draws the charts from the embedded JSON.
+ * requests. Figures and tables are rendered here; the client script (client-*.js) draws the charts
+ * from the embedded JSON.
  * Pure apart from reading the inlined assets once: same Results, same bytes.
  */
 export function renderReport(results: Results): string {
@@ -57,7 +60,7 @@ ${renderVerdict(results.summary, results.deployments)}
 ${renderHeadline(results)}
 <noscript><p class="empty">The charts need JavaScript; the figures and tables do not.</p></noscript>
 ${CHARTS.map(chartSection).join('\n')}
-${renderServicesSection(results)}${renderInstancesTable(results.instances)}
+${renderServicesSection(results)}${renderPipelinesSection(results)}${renderLoadBalancingSection(results)}${renderServiceDiscoverySection(results)}${renderInstancesTable(results.instances)}
 ${renderAvailabilityZonesTable(results)}
 ${renderFailuresSection(results.runTaskFailures)}
 ${renderTasksTable(results.tasks)}

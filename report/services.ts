@@ -45,7 +45,8 @@ const ROLLOUT_STATE: Record<DeploymentRecord['rolloutState'], string> = {
   IN_PROGRESS: 'in-progress',
 };
 
-function rolloutState(state: DeploymentRecord['rolloutState']): string {
+/** A rollout state as table HTML, coloured by a class from ROLLOUT_STATE. */
+export function rolloutState(state: DeploymentRecord['rolloutState']): string {
   return `<span class="rollout ${ROLLOUT_STATE[state] ?? ''}">${escapeHtml(state)}</span>`;
 }
 
@@ -96,8 +97,8 @@ function eventLog(events: ServiceEvent[]): string {
 }
 
 /**
- * The services: a chart per service (drawn by client.js), every deployment, and the service event
- * log, ending in a newline. Nothing at all when the scenario has no services, so such reports look
+ * The services: a chart per service (drawn by client-services.js), every deployment, and the
+ * service event log, ending in a newline. Nothing at all when the scenario has no services, so such reports look
  * as they always did.
  */
 export function renderServicesSection(results: Results): string {

@@ -1,24 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock } from '../../report/format.js';
+import { formatClock, formatSeconds } from '../../report/format.js';
 import { renderReport } from '../../report/render-report.js';
 import type { Results } from '../../src/index.js';
+import { tableCells } from './html.js';
 import { HOSTILE, hostileQuickstartText, portsQuickstartText, quickstartText, resultsFor } from './quickstart-results.js';
-
-/** The text of each body cell of table `id`, tags stripped and entities decoded. */
-function tableCells(html: string, id: string): string[][] {
-  const start = html.indexOf(`<table id="${id}">`);
-  if (start < 0) throw new Error(`no table #${id}`);
-  const body = html.slice(html.indexOf('<tbody>', start), html.indexOf('</table>', start));
-  const decode = (cell: string) =>
-    cell
-      .replace(/<[^>]+>/g, '')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;/g, "'")
-      .replace(/&amp;/g, '&');
-  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...row[1].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((cell) => decode(cell[1])));
-}
 
 /** Per AZ, straight from Results: instances, tasks placed, the most tasks on its instances at one sample. */
 function expectedZones(results: Results): string[][] {
@@ -134,7 +119,7 @@ describe('renderReport', () => {
     const clock = (ms: number | null) => (ms === null ? '—' : formatClock(ms));
     expect(rows[0]).toEqual([
       first.id, first.group, first.taskDefinition, first.containerInstanceId, first.availabilityZone, bindings,
-      formatClock(first.createdAt), clock(first.startedAt), clock(first.stoppedAt), first.stopCode ?? '—',
+      formatClock(first.createdAt), clock(first.startedAt), formatSeconds(first.imagePullMs), clock(first.stoppedAt), first.stopCode ?? '—',
     ]);
     expect(page).toContain('9000-&gt;9000/udp');
     expect(page).not.toContain('9000->9000');

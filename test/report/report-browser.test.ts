@@ -1,61 +1,12 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatCount, formatPercent, formatSpan } from '../../report/format.js';
-import { renderReport } from '../../report/render-report.js';
-import type { Results } from '../../src/index.js';
+import { texts, useBrowser } from './browser.js';
 import { HOSTILE, hostileQuickstartText, quickstartText, resultsFor } from './quickstart-results.js';
 import { HOSTILE_SERVICE, rollingDemoResults } from './services-results.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const CHART_IDS = ['chart-tasks', 'chart-reservation', 'chart-cpu-heatmap', 'chart-memory-heatmap', 'chart-tasks-heatmap', 'chart-failures'];
 
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`The report browser test needs Chromium at ${CHROMIUM}: install it with \`apt-get install chromium\`.`);
-  }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--headless', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** What a page did while loading: console errors, uncaught errors, requests, dialogs. */
-interface PageLog {
-  consoleErrors: string[];
-  pageErrors: string[];
-  requests: string[];
-  dialogs: string[];
-}
-
-async function openReport(results: Results, file: string): Promise<{ page: Page; log: PageLog; url: string }> {
-  const path = resolve(file);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, renderReport(results));
-  const url = pathToFileURL(path).href;
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const log: PageLog = { consoleErrors: [], pageErrors: [], requests: [], dialogs: [] };
-  page.on('console', (m) => m.type() === 'error' && log.consoleErrors.push(m.text()));
-  page.on('pageerror', (e) => log.pageErrors.push(e.message));
-  page.on('request', (r) => log.requests.push(r.url()));
-  page.on('dialog', (d) => {
-    log.dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForSelector('#chart-failures svg');
-  return { page, log, url };
-}
-
-const texts = (page: Page, selector: string) => page.locator(selector).allTextContents();
+const { openReport } = useBrowser();
 
 describe('the HTML report in Chromium', () => {
   it('draws every chart from the quickstart Results, shows their headline figures and fetches nothing', async () => {

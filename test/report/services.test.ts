@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatClock } from '../../report/format.js';
 import { renderReport } from '../../report/render-report.js';
+import { embeddedJson, tableCells } from './html.js';
 import { quickstartText, resultsFor } from './quickstart-results.js';
 import { HOSTILE_SERVICE, rollingDemoResults } from './services-results.js';
-
-/** The text of each body cell of table `id`, tags stripped and entities decoded. */
-function tableCells(html: string, id: string): string[][] {
-  const start = html.indexOf(`<table id="${id}">`);
-  if (start < 0) throw new Error(`no table #${id}`);
-  const body = html.slice(html.indexOf('<tbody>', start), html.indexOf('</table>', start));
-  const decode = (cell: string) =>
-    cell.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((row) => [...row[1].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((cell) => decode(cell[1])));
-}
-
-const embeddedJson = (html: string) => {
-  const start = html.indexOf('id="ecsim-results">') + 'id="ecsim-results">'.length;
-  return JSON.parse(html.slice(start, html.indexOf('</script>', start)));
-};
 
 const figure = (html: string, key: string) => new RegExp(`data-figure="${key.replace('.', '\\.')}" data-value="(\\d+)"`).exec(html)?.[1];
 

@@ -1,0 +1,38 @@
+/* ecsim report, the page: every chart, drawn on one layout and redrawn when the width changes (see client-core.js). */
+
+const charts = [
+  ['chart-tasks', drawTasksChart],
+  ['chart-reservation', drawReservationChart],
+  ['chart-cpu-heatmap', (el, layout) => drawHeatmap(el, layout, HEATMAPS.cpu)],
+  ['chart-memory-heatmap', (el, layout) => drawHeatmap(el, layout, HEATMAPS.memory)],
+  ['chart-tasks-heatmap', (el, layout) => drawHeatmap(el, layout, HEATMAPS.tasks)],
+  ['chart-failures', drawFailuresChart],
+]
+  .concat(data.services.map((service, i) => ['chart-service-' + i, (el, layout) => drawServiceChart(el, layout, service)]))
+  .concat((data.targetGroups || []).map((group, i) => ['chart-target-group-' + i, (el, layout) => drawTargetGroupChart(el, layout, group)]))
+  .concat([['chart-discovery', drawDiscoveryChart]]);
+const leftMargin = measureLeftMargin();
+let drawnWidth = 0;
+
+/** Draws every chart whose container the page has (the optional sections are left out when empty). */
+function drawAll() {
+  const first = document.getElementById(charts[0][0]);
+  const width = Math.round(first.clientWidth) || 960;
+  if (width === drawnWidth) return;
+  drawnWidth = width;
+  const layout = makeLayout(width, leftMargin);
+  for (const [id, draw] of charts) {
+    const el = document.getElementById(id);
+    if (!el) continue;
+    d3.select(el).selectAll('*').remove();
+    draw(el, layout);
+  }
+}
+
+drawAll();
+setupServiceEventsFilter();
+let resizeTimer = 0;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(drawAll, 150);
+});

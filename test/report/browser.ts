@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { renderReport } from '../../report/render-report.js';
+import type { Results } from '../../src/index.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/** What a page did while loading: console errors, uncaught errors, requests, dialogs. */
+export interface PageLog {
+  consoleErrors: string[];
+  pageErrors: string[];
+  requests: string[];
+  dialogs: string[];
+}
+
+export type OpenReport = (results: Results, file: string) => Promise<{ page: Page; log: PageLog; url: string }>;
+
+/**
+ * Launches Chromium for the calling test file (closed after it) and returns `openReport`, which
+ * renders Results to `file`, opens it at 1280×900 and logs what the page did while loading.
+ */
+export function useBrowser(): { openReport: OpenReport } {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`The report browser test needs Chromium at ${CHROMIUM}: install it with \`apt-get install chromium\`.`);
+    }
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--headless', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const openReport: OpenReport = async (results, file) => {
+    const path = resolve(file);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, renderReport(results));
+    const url = pathToFileURL(path).href;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const log: PageLog = { consoleErrors: [], pageErrors: [], requests: [], dialogs: [] };
+    page.on('console', (m) => m.type() === 'error' && log.consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => log.pageErrors.push(e.message));
+    page.on('request', (r) => log.requests.push(r.url()));
+    page.on('dialog', (d) => {
+      log.dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector('#chart-failures svg');
+    return { page, log, url };
+  };
+  return { openReport };
+}
+
+export const texts = (page: Page, selector: string): Promise<string[]> => page.locator(selector).allTextContents();
