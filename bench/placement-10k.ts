@@ -52,7 +52,7 @@ export function benchPlacement10k(): BenchReport {
   });
   const seconds = runs.map((r) => r.seconds).sort((a, b) => a - b)[1];
   const { summary } = runs[0].results;
-  const reserved = runs[0].results.tasks.filter((t) => Number(t.containerInstanceId.slice(2)) > INSTANCES * 0.9).length;
+  const reserved = runs[0].results.tasks.filter((t) => Number((t.containerInstanceId ?? '').slice(2)) > INSTANCES * 0.9).length;
   const ok = summary.tasksPlaced === TASKS && reserved === 0 && seconds < 2;
   return {
     lines: [

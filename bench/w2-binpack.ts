@@ -64,6 +64,7 @@ export function runW2(trace: TraceTask[], hosts: number): { hash: string; second
     runningTasksCount: 0,
     pendingTasksCount: 0,
     launchedAt: 0,
+    purchaseOption: 'on-demand',
   }));
   const state = newPlacementState(instances, { startEpochMs: 0 });
   const requests: PlacementRequest[] = trace.map((t) => ({

@@ -18,7 +18,7 @@ export interface AvailabilityZoneRow {
 export function availabilityZoneSummary(results: Results): AvailabilityZoneRow[] {
   const seen = new Set(results.scenario.availabilityZones);
   const extra = new Set<string>();
-  for (const { availabilityZone } of [...results.instances, ...results.tasks]) if (!seen.has(availabilityZone)) extra.add(availabilityZone);
+  for (const { availabilityZone } of [...results.instances, ...results.tasks]) if (availabilityZone !== null && !seen.has(availabilityZone)) extra.add(availabilityZone);
   const zones = [...results.scenario.availabilityZones, ...[...extra].sort()];
   const samples = results.series.t.length;
   return zones.map((zone) => {
@@ -67,8 +67,8 @@ const TASK_COLUMNS: Column<TaskRecord>[] = [
   { header: 'Task', cell: (t) => escapeHtml(t.id) },
   { header: 'Task group', cell: (t) => escapeHtml(t.group) },
   { header: 'Task definition', cell: (t) => escapeHtml(t.taskDefinition) },
-  { header: 'Container instance', cell: (t) => escapeHtml(t.containerInstanceId) },
-  { header: 'AZ', cell: (t) => escapeHtml(t.availabilityZone) },
+  { header: 'Container instance', cell: (t) => escapeHtml(t.containerInstanceId ?? '—') },
+  { header: 'AZ', cell: (t) => escapeHtml(t.availabilityZone ?? '—') },
   { header: 'Host ports', wrap: true, cell: (t) => hostPorts(t.networkBindings) },
   { header: 'Created', numeric: true, cell: (t) => formatClock(t.createdAt) },
   { header: 'Started', numeric: true, cell: (t) => clock(t.startedAt) },

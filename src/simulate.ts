@@ -2,7 +2,8 @@ import { buildWorld } from './cluster/build-world.js';
 import { PHASE, type SimEvent } from './cluster/events.js';
 import { makeHandlers } from './cluster/handlers.js';
 import { scheduleNextArrival } from './cluster/run-task.js';
-import { createServices, serviceHealthCheckFailed, serviceTaskHealthy, serviceTaskTransitioned } from './cluster/service-scheduler.js';
+import { capacityTaskTransitioned } from './cluster/capacity.js';
+import { createServices, reconcileAll, serviceHealthCheckFailed, serviceTaskHealthy, serviceTaskTransitioned } from './cluster/service-scheduler.js';
 import { forkStreams, type Simulation } from './cluster/simulation.js';
 import { scheduleTimeline } from './cluster/timeline.js';
 import { logContainerInstanceStateChange, type LogRecord } from './cluster/event-log.js';
@@ -53,6 +54,7 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
     world,
     placement: newPlacementState(world.instances, { startEpochMs: runSpec.startEpochMs }),
     taskDefinitionConstraints: new Map(Object.entries(runSpec.taskDefinitionConstraints)),
+    waitingRequests: new Map(),
     log: options.onLogRecord,
     logCount: 0,
     engine,
@@ -60,7 +62,12 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
     series: newSeriesRecorder(MINUTE),
     arrivals: runSpec.runTasks.map(() => ({ callsMade: 0, lastAt: undefined })),
     observers: {
-      taskTransitioned: (task, from, to) => serviceTaskTransitioned(sim, task, from, to),
+      taskTransitioned: (task, from, to) => {
+        serviceTaskTransitioned(sim, task, from, to);
+        capacityTaskTransitioned(sim, task, to);
+      },
+      instanceRegistered: () => reconcileAll(sim),
+      instanceDraining: () => reconcileAll(sim),
       taskHealthy: (task) => serviceTaskHealthy(sim, task),
       healthCheckFailed: (service, task) => serviceHealthCheckFailed(sim, service, task),
     },
@@ -71,6 +78,7 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
   runSpec.runTasks.forEach((_, i) => scheduleNextArrival(sim, i));
   createServices(sim);
   scheduleTimeline(sim);
+  if (world.capacityProviders.size > 0) engine.at(0, PHASE.metrics, { kind: 'CapacityMetricsDue' });
 
   const { afterEvent } = options;
   const afterEach =

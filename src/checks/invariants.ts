@@ -21,6 +21,10 @@ export function findViolations(world: World): string[] {
   for (const task of world.tasks) {
     counted[task.lastStatus]++;
     if (task.lastStatus === 'STOPPED') continue;
+    if (task.containerInstanceId === undefined || task.claim === undefined) {
+      if (task.lastStatus !== 'PROVISIONING' || task.containerInstanceId !== task.claim) problems.push(`task ${task.id} (${task.lastStatus}) has no instance but is past PROVISIONING`);
+      continue;
+    }
     const usage = perInstance.get(task.containerInstanceId) ?? emptyUsage();
     usage.cpu += task.reservation.cpuUnits;
     usage.mem += task.reservation.memoryMiB;

@@ -22,9 +22,10 @@ export function daemonActions(
 ): { desiredCount: number; stop: string[]; start: ContainerInstance[] } {
   const byInstance = new Map<string, Task[]>();
   for (const task of tasks) {
-    const list = byInstance.get(task.containerInstanceId);
+    const at = task.containerInstanceId ?? '';
+    const list = byInstance.get(at);
     if (list) list.push(task);
-    else byInstance.set(task.containerInstanceId, [task]);
+    else byInstance.set(at, [task]);
   }
   const stop: string[] = [];
   const start: ContainerInstance[] = [];

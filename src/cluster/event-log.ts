@@ -55,7 +55,8 @@ export function logTaskStateChange(sim: Simulation, task: Task): void {
     clusterArn: clusterArn(sim),
     taskArn: taskArn(sim, task),
     taskDefinitionArn: arn(sim, `task-definition/${task.taskDefinition}`),
-    containerInstanceArn: instanceArn(sim, task.containerInstanceId),
+    containerInstanceArn: task.containerInstanceId === undefined ? undefined : instanceArn(sim, task.containerInstanceId),
+    capacityProviderName: task.capacityProvider,
     availabilityZone: task.availabilityZone,
     group: task.group,
     startedBy: task.startedBy,
@@ -75,7 +76,7 @@ export function logTaskStateChange(sim: Simulation, task: Task): void {
       name: c.name,
       image: c.image,
       lastStatus: task.lastStatus === 'RUNNING' ? 'RUNNING' : task.lastStatus === 'STOPPED' ? 'STOPPED' : 'PENDING',
-      networkBindings: task.claim.bindings.filter((b) => b.containerName === c.name),
+      networkBindings: (task.claim?.bindings ?? []).filter((b) => b.containerName === c.name),
     })),
   });
 }

@@ -23,6 +23,14 @@ export type SimEvent =
   | { kind: 'ContainerHealthDue'; taskId: string }
   /** A CI/CD pipeline run finished its current stage (index into world.pipelines). */
   | { kind: 'PipelineStageDone'; pipeline: number }
+  /** An instance an Auto Scaling group launched has registered with the cluster (launch index into provider.launching). */
+  | { kind: 'InstanceRegistrationDue'; provider: string; launchId: number }
+  /** Once a minute: CapacityProviderReservation and cluster auto scaling's decisions. */
+  | { kind: 'CapacityMetricsDue' }
+  /** A task waiting in PROVISIONING for capacity gives up. */
+  | { kind: 'ProvisioningTimeoutDue'; taskId: string }
+  /** A draining instance's time is up (managed draining waits at most 48 hours). */
+  | { kind: 'DrainingTimeoutDue'; instanceId: string }
   /** A scripted action of the scenario's timeline (index into spec.timeline). */
   | { kind: 'TimelineActionDue'; index: number };
 
@@ -34,5 +42,7 @@ export const PHASE = {
   stops: 0,
   lifecycle: 1,
   requests: 2,
-  sample: 3,
+  /** Metrics and the scaling decisions on them, after the instant's changes. */
+  metrics: 3,
+  sample: 4,
 } as const;

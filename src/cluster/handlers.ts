@@ -8,6 +8,7 @@ import { essentialContainerExited, transitionTask } from './task-lifecycle.js';
 import { targetHealthDue } from './load-balancing.js';
 import { reconcileService } from './service-scheduler.js';
 import { containerHealthDue, taskHealthDue } from './task-health.js';
+import { capacityMetricsDue, drainingTimeoutDue, instanceRegistrationDue, provisioningTimeoutDue } from './capacity.js';
 import { pipelineStageDone } from './pipeline.js';
 import { timelineActionDue } from './timeline.js';
 
@@ -29,5 +30,9 @@ export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
     ContainerHealthDue: (event) => containerHealthDue(sim, task(event.taskId)),
     TimelineActionDue: (event) => timelineActionDue(sim, event.index),
     PipelineStageDone: (event) => pipelineStageDone(sim, event.pipeline),
+    InstanceRegistrationDue: (event) => instanceRegistrationDue(sim, event.provider, event.launchId),
+    CapacityMetricsDue: () => capacityMetricsDue(sim),
+    ProvisioningTimeoutDue: (event) => provisioningTimeoutDue(sim, task(event.taskId)),
+    DrainingTimeoutDue: (event) => drainingTimeoutDue(sim, sim.world.instancesById.get(event.instanceId)!),
   } satisfies Handlers<SimEvent>;
 }

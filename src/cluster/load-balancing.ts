@@ -15,11 +15,11 @@ export function registerTargets(sim: Simulation, service: Service, task: Task): 
   const spec = sim.spec.services.find((s) => s.name === service.name)!;
   for (const lb of spec.loadBalancers) {
     const group = sim.world.targetGroups.get(lb.targetGroup)!;
-    const binding = task.claim.bindings.find((b) => b.containerName === lb.containerName && b.containerPort === lb.containerPort);
+    const binding = task.claim!.bindings.find((b) => b.containerName === lb.containerName && b.containerPort === lb.containerPort);
     const ip = group.targetType === 'ip';
     group.targets.set(task.id, {
       taskId: task.id,
-      id: ip ? task.id : task.containerInstanceId,
+      id: ip ? task.id : task.containerInstanceId!,
       port: ip || !binding ? lb.containerPort : binding.hostPort,
       state: 'initial',
       registeredAt: sim.engine.now,

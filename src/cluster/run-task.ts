@@ -5,6 +5,15 @@ import { nextArrival } from '../workload/arrivals.js';
 import { PHASE } from './events.js';
 import type { Simulation } from './simulation.js';
 import { launchTask } from './task-lifecycle.js';
+import { waitForCapacity } from './capacity.js';
+import { nextProvider, type StrategyItem } from '../capacity/strategy-split.js';
+
+/** The next provider of a strategy for one more task, counting it. */
+export function countNext(items: readonly StrategyItem[], counts: number[]): number {
+  const k = nextProvider(items, counts);
+  counts[k]++;
+  return k;
+}
 
 /**
  * A workload source calls RunTask: place `count` tasks one after another (each placement sees the
@@ -22,16 +31,21 @@ export function runTaskRequested(sim: Simulation, sourceIndex: number): void {
     constraints: source.constraints,
     strategies: source.strategies,
   };
+  const items = source.capacityProviderStrategy;
+  const perProvider = items?.map(() => 0);
   for (let i = 0; i < source.count; i++) {
     world.tasksRequested++;
-    const placement = placeTask(request, sim.placement, sim.random.placement);
+    // With a capacity provider strategy, each task of the call goes to the provider the split picks.
+    const provider = items && perProvider ? world.capacityProviders.get(items[countNext(items, perProvider)].capacityProvider)! : undefined;
+    const taskRequest = provider ? { ...request, capacityProvider: provider.name } : request;
+    const placement = placeTask(taskRequest, sim.placement, sim.random.placement);
+    const runDurationMs = () => Math.max(0, Math.round(sample(source.duration, sim.random.runDurations[sourceIndex])));
+    const launch = { group: source.group, taskDefinition: source.taskDefinition, startedBy: source.startedBy, overrides: source.overrides, capacityProvider: provider?.name };
     if (placement.placed) {
-      const runDurationMs = Math.max(0, Math.round(sample(source.duration, sim.random.runDurations[sourceIndex])));
-      launchTask(
-        sim,
-        { group: source.group, taskDefinition: source.taskDefinition, startedBy: source.startedBy, runDurationMs, overrides: source.overrides },
-        placement.instance,
-      );
+      launchTask(sim, { ...launch, runDurationMs: runDurationMs() }, placement.instance);
+    } else if (provider?.managedScaling.enabled) {
+      // Managed scaling will bring capacity: the task waits in PROVISIONING (DG cluster auto scaling).
+      waitForCapacity(sim, provider, launchTask(sim, { ...launch, runDurationMs: runDurationMs() }, undefined), taskRequest);
     } else {
       world.runTaskFailures.push({
         at: engine.now,

@@ -10,6 +10,8 @@ import { daemonActions } from './daemon.js';
 import { logDeploymentStateChange } from './event-log.js';
 import { deregisterTargets, registerTargets, removeTargets } from './load-balancing.js';
 import { taskRunning } from './task-health.js';
+import { waitForCapacity } from './capacity.js';
+import { countNext } from './run-task.js';
 import { behaviorOf } from './task-behavior.js';
 import { PHASE } from './events.js';
 import { decideReplica, type ServiceTaskView } from './rolling-update.js';
@@ -74,6 +76,11 @@ export function requestReconcile(sim: Simulation, service: Service, at = sim.eng
   service.reconcile = { at: when, handle: sim.engine.at(when, PHASE.requests, { kind: 'ServiceReconcileDue', service: service.name }) };
 }
 
+/** Every service looks again (an instance joined or started draining). */
+export function reconcileAll(sim: Simulation): void {
+  for (const service of sim.world.services.values()) requestReconcile(sim, service);
+}
+
 /** The service scheduler's loop: compare the service's tasks with what it should run, start and stop tasks. */
 export function reconcileService(sim: Simulation, service: Service): void {
   service.reconcile = undefined;
@@ -81,12 +88,12 @@ export function reconcileService(sim: Simulation, service: Service): void {
   if (service.schedulingStrategy === 'DAEMON') return reconcileDaemon(sim, service);
   const primary = service.deployments[0];
   const tasks = serviceTasks(sim, service);
-  const decision = decideReplica(service.desiredCount, service.deploymentConfiguration, primary.id, primary.rolloutState === 'FAILED', tasks.map(view));
+  const decision = decideReplica(service.desiredCount, service.deploymentConfiguration, primary.id, primary.rolloutState === 'FAILED', tasks.map((t) => view(sim, t)));
 
   const stops = [
     ...decision.stopOld,
-    ...pickVictims(sim, service, tasks.filter((t) => t.deploymentId === primary.id), decision.stopExcessPrimary),
-    ...pickVictims(sim, service, tasks.filter((t) => t.deploymentId !== primary.id && t.healthStatus === 'HEALTHY' && t.desiredStatus === 'RUNNING'), decision.stopOldHealthy),
+    ...pickVictims(sim, service, tasks.filter((t) => view(sim, t).deploymentId === primary.id), decision.stopExcessPrimary),
+    ...pickVictims(sim, service, tasks.filter((t) => view(sim, t).deploymentId !== primary.id && t.healthStatus === 'HEALTHY' && t.desiredStatus === 'RUNNING'), decision.stopOldHealthy),
   ];
   stopServiceTasks(sim, service, stops, primary);
   if (decision.start > 0) startServiceTasks(sim, service, primary, decision.start);
@@ -130,20 +137,42 @@ function startServiceTasks(sim: Simulation, service: Service, deployment: Deploy
     return;
   }
   const request = placementRequest(sim, service, deployment.taskDefinition);
+  const items = specOf(sim, service).capacityProviderStrategy;
+  const perProvider = items?.map((item) => liveTasksOn(sim, service, item.capacityProvider));
   const started: string[] = [];
   for (let i = 0; i < count; i++) {
-    const placement = placeTask(request, sim.placement, sim.random.placement);
-    if (!placement.placed) {
-      serviceEvent(sim, service.name, placement.closest ? say.unableToPlace(service.name, placement.message) : say.noInstances(service.name));
-      requestReconcile(sim, service, engine.now + sim.spec.serviceKnobs.placementRetryInterval);
-      break;
+    const provider = items && perProvider ? sim.world.capacityProviders.get(items[countNext(items, perProvider)].capacityProvider)! : undefined;
+    const taskRequest = provider ? { ...request, capacityProvider: provider.name } : request;
+    const placement = placeTask(taskRequest, sim.placement, sim.random.placement);
+    if (placement.placed) {
+      started.push(launchServiceTask(sim, service, deployment, placement.instance, provider?.name).id);
+      continue;
     }
-    started.push(launchServiceTask(sim, service, deployment, placement.instance).id);
+    if (provider?.managedScaling.enabled) {
+      // The task waits in PROVISIONING while managed scaling brings capacity (DG cluster auto scaling).
+      const task = launchServiceTask(sim, service, deployment, undefined, provider.name);
+      waitForCapacity(sim, provider, task, taskRequest);
+      started.push(task.id);
+      continue;
+    }
+    serviceEvent(sim, service.name, placement.closest ? say.unableToPlace(service.name, placement.message) : say.noInstances(service.name));
+    requestReconcile(sim, service, engine.now + sim.spec.serviceKnobs.placementRetryInterval);
+    break;
   }
   if (started.length > 0) serviceEvent(sim, service.name, say.startedTasks(service.name, started));
 }
 
-export function launchServiceTask(sim: Simulation, service: Service, deployment: Deployment, instance: ContainerInstance): Task {
+/** Tasks of the service on a capacity provider that are not stopping (the base for the strategy split). */
+function liveTasksOn(sim: Simulation, service: Service, provider: string): number {
+  let n = 0;
+  for (const id of service.taskIds) {
+    const task = sim.world.tasksById.get(id)!;
+    if (task.capacityProvider === provider && task.desiredStatus === 'RUNNING') n++;
+  }
+  return n;
+}
+
+export function launchServiceTask(sim: Simulation, service: Service, deployment: Deployment, instance: ContainerInstance | undefined, capacityProvider?: string): Task {
   const behavior = behaviorOf(sim.spec.taskBehavior, sim.world.taskDefinitions.get(deployment.taskDefinition)!);
   const random = sim.random.services;
   const fails = behavior.startFailureProbability > 0 && random.uniform() < behavior.startFailureProbability;
@@ -161,6 +190,7 @@ export function launchServiceTask(sim: Simulation, service: Service, deployment:
       runDurationMs,
       startFailure: fails ? behavior.startFailureReason : undefined,
       failsHealthChecks: unhealthy,
+      capacityProvider,
     },
     instance,
   );
@@ -317,10 +347,15 @@ function serviceTasks(sim: Simulation, service: Service): Task[] {
   return [...service.taskIds].sort().map((id) => sim.world.tasksById.get(id)!);
 }
 
-function view(task: Task): ServiceTaskView {
+/**
+ * A task as the rolling update sees it. Tasks on a DRAINING instance count as old ones: the scheduler
+ * replaces them within the deployment bounds (DG container instance draining).
+ */
+function view(sim: Simulation, task: Task): ServiceTaskView {
+  const draining = task.containerInstanceId !== undefined && sim.world.instancesById.get(task.containerInstanceId)!.status === 'DRAINING';
   return {
     id: task.id,
-    deploymentId: task.deploymentId!,
+    deploymentId: draining ? 'draining' : task.deploymentId!,
     stopping: task.desiredStatus === 'STOPPED',
     healthy: task.lastStatus === 'RUNNING' && task.healthStatus === 'HEALTHY',
     starting: task.lastStatus !== 'RUNNING' && task.desiredStatus === 'RUNNING',
@@ -328,7 +363,7 @@ function view(task: Task): ServiceTaskView {
 }
 
 function instanceOf(sim: Simulation, task: Task): ContainerInstance {
-  return sim.world.instancesById.get(task.containerInstanceId)!;
+  return sim.world.instancesById.get(task.containerInstanceId!)!;
 }
 
 function specOf(sim: Simulation, service: Service): ServiceSpec {

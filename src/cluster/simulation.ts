@@ -1,10 +1,11 @@
 import type { Engine } from '../engine/engine.js';
 import { RandomStream } from '../engine/random.js';
 import type { Millis } from '../engine/time.js';
+import type { ContainerInstance } from '../model/container-instance.js';
 import type { Service } from '../model/service.js';
 import type { Task, TaskStatus } from '../model/task.js';
 import type { World } from '../model/world.js';
-import type { PlacementConstraint } from '../placement/placement-request.js';
+import type { PlacementConstraint, PlacementRequest } from '../placement/placement-request.js';
 import type { PlacementState } from '../placement/placement-state.js';
 import type { SeriesRecorder } from '../results/series-recorder.js';
 import type { ScenarioSpec } from '../scenario/scenario-spec.js';
@@ -17,6 +18,8 @@ export interface Simulation {
   world: World;
   /** Placement's indexes over the world's instances. */
   placement: PlacementState;
+  /** What each task waiting for capacity asks of an instance. */
+  waitingRequests: Map<string, PlacementRequest>;
   /** Each task definition revision's memberOf constraints, parsed (revisions registered during the run join). */
   taskDefinitionConstraints: Map<string, PlacementConstraint[]>;
   engine: Engine<SimEvent>;
@@ -32,6 +35,8 @@ export interface Simulation {
     taskTransitioned: (task: Task, from: TaskStatus, to: TaskStatus) => void;
     taskHealthy: (task: Task) => void;
     healthCheckFailed: (service: Service, task: Task) => void;
+    instanceRegistered: (instance: ContainerInstance) => void;
+    instanceDraining: (instance: ContainerInstance) => void;
   };
 }
 
@@ -47,6 +52,8 @@ export interface SimulationRandom {
   images: RandomStream;
   /** CI/CD pipeline stage durations. */
   pipelines: RandomStream;
+  /** Instance launch and registration times. */
+  capacity: RandomStream;
 }
 
 export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom {
@@ -59,5 +66,6 @@ export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom 
     services: root.fork('services'),
     images: root.fork('images'),
     pipelines: root.fork('pipelines'),
+    capacity: root.fork('capacity'),
   };
 }

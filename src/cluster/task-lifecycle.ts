@@ -37,10 +37,14 @@ export interface LaunchRequest {
   failsHealthChecks?: boolean;
   /** RunTask's overrides of the task definition's roles. */
   overrides?: { taskRoleArn?: string; executionRoleArn?: string };
+  capacityProvider?: string;
 }
 
-/** Creates a task on `instance` in PROVISIONING, claiming its resources, ports and ENI there, and starts its lifecycle. */
-export function launchTask(sim: Simulation, request: LaunchRequest, instance: ContainerInstance): Task {
+/**
+ * Creates a task in PROVISIONING. With an instance, it claims its resources, ports and ENI there and
+ * starts its lifecycle; without one it waits for capacity (its capacity provider places it later).
+ */
+export function launchTask(sim: Simulation, request: LaunchRequest, instance: ContainerInstance | undefined): Task {
   const { world, engine } = sim;
   const td = world.taskDefinitions.get(request.taskDefinition)!;
   const task: Task = {
@@ -56,10 +60,8 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
     targetGroups: [],
     deregistrationDelayMs: 0,
     launchType: 'EC2',
-    containerInstanceId: instance.id,
-    availabilityZone: instance.availabilityZone,
+    capacityProvider: request.capacityProvider,
     reservation: { ...td.reservation },
-    claim: claim(sim.placement, instance, request.group, td.reservation, td.network),
     lastStatus: 'PROVISIONING',
     desiredStatus: 'RUNNING',
     createdAt: engine.now,
@@ -73,14 +75,24 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
   };
   world.tasks.push(task);
   world.tasksById.set(task.id, task);
-  instance.taskIds.add(task.id);
-  instance.pendingTasksCount++;
   world.statusCounts.PROVISIONING++;
   groupCounts(sim, task.group).pending++;
   notePeaks(sim);
-  scheduleNext(sim, task);
+  if (instance) placeOn(sim, task, instance);
   logTaskStateChange(sim, task);
   return task;
+}
+
+/** Puts a task (new, or waiting for capacity) on an instance: claims what it needs and starts its lifecycle. */
+export function placeOn(sim: Simulation, task: Task, instance: ContainerInstance): void {
+  const td = sim.world.taskDefinitions.get(task.taskDefinition)!;
+  task.containerInstanceId = instance.id;
+  task.availabilityZone = instance.availabilityZone;
+  task.claim = claim(sim.placement, instance, task.group, td.reservation, td.network);
+  task.waitForCapacityMs = sim.engine.now - task.createdAt;
+  instance.taskIds.add(task.id);
+  instance.pendingTasksCount++;
+  scheduleNext(sim, task);
 }
 
 /** Moves a task to its next state; the one place task status changes. */
@@ -93,31 +105,34 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
     return;
   }
   const { world, engine } = sim;
-  const instance = world.instancesById.get(task.containerInstanceId)!;
-  if (from === 'PENDING') for (const image of task.pulledImages) instance.images.add(image);
+  // A task still waiting for capacity has no instance: it can only be stopped.
+  const instance = task.containerInstanceId === undefined ? undefined : world.instancesById.get(task.containerInstanceId)!;
+  if (from === 'PENDING' && instance) for (const image of task.pulledImages) instance.images.add(image);
   const group = groupCounts(sim, task.group);
   world.statusCounts[from]--;
   world.statusCounts[to]++;
   task.lastStatus = to;
   task.timer = undefined;
   if (isPending(from) && !isPending(to)) {
-    instance.pendingTasksCount--;
+    if (instance) instance.pendingTasksCount--;
     group.pending--;
   }
-  if (to === 'RUNNING') {
+  if (to === 'RUNNING' && instance) {
     task.startedAt = engine.now;
     instance.runningTasksCount++;
     group.running++;
     if (task.runDurationMs !== Infinity) setTimer(sim, task, task.runDurationMs, PHASE.lifecycle, { kind: 'EssentialContainerExited', taskId: task.id });
   }
-  if (from === 'RUNNING') {
+  if (from === 'RUNNING' && instance) {
     instance.runningTasksCount--;
     group.running--;
   }
   if (to === 'STOPPED') {
     task.stoppedAt = engine.now;
-    release(sim.placement, instance, task.claim);
-    instance.taskIds.delete(task.id);
+    if (instance && task.claim) {
+      release(sim.placement, instance, task.claim);
+      instance.taskIds.delete(task.id);
+    }
   }
   notePeaks(sim);
   scheduleNext(sim, task);
@@ -138,6 +153,7 @@ export function stopTask(sim: Simulation, task: Task, stopCode: TaskStopCode, re
   if (task.timer !== undefined) sim.engine.cancel(task.timer);
   task.timer = undefined;
   if (task.lastStatus === 'RUNNING') transitionTask(sim, task, 'DEACTIVATING');
+  else if (task.containerInstanceId === undefined) transitionTask(sim, task, 'STOPPED');
   else if (isPending(task.lastStatus)) transitionTask(sim, task, 'STOPPING');
 }
 
@@ -164,7 +180,7 @@ function scheduleNext(sim: Simulation, task: Task): void {
 /** Pulls the task's images on its instance; a failed pull makes the task fail to start when the pull ends. */
 function pull(sim: Simulation, task: Task): Millis {
   const { world, spec, random } = sim;
-  const instance = world.instancesById.get(task.containerInstanceId)!;
+  const instance = world.instancesById.get(task.containerInstanceId!)!;
   const td = world.taskDefinitions.get(task.taskDefinition)!;
   const roles = { ...td, executionRoleArn: task.executionRoleArn };
   const outcome = pullImages(roles, instance.images, instance.imagePullBehavior, spec.images, spec.registries, () => random.images.uniform());

@@ -38,6 +38,9 @@ export interface ContainerInstance {
   pendingTasksCount: number;
   launchedAt: Millis;
   terminatedAt?: Millis;
+  /** The Auto Scaling group capacity provider that launched it, if any. */
+  capacityProvider?: string;
+  purchaseOption: 'on-demand' | 'spot';
 }
 
 /** The built-in attributes ECS sets on a Linux EC2 container instance. */

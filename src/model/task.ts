@@ -72,11 +72,14 @@ export interface Task {
   targetGroups: string[];
   deregistrationDelayMs: Millis;
   launchType: 'EC2';
-  containerInstanceId: string;
-  availabilityZone: string;
+  /** The capacity provider it was launched with, if any. */
+  capacityProvider?: string;
+  /** Where it runs; undefined while it waits in PROVISIONING for capacity. */
+  containerInstanceId?: string;
+  availabilityZone?: string;
   reservation: Resources;
-  /** What it holds on its instance (resources, host ports, ENI) until STOPPED. */
-  claim: Claim;
+  /** What it holds on its instance (resources, host ports, ENI) until STOPPED; undefined while it waits. */
+  claim?: Claim;
   lastStatus: TaskStatus;
   desiredStatus: 'RUNNING' | 'STOPPED';
   createdAt: Millis;

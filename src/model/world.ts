@@ -2,6 +2,7 @@ import type { Distribution } from '../engine/distributions.js';
 import type { Millis } from '../engine/time.js';
 import type { ContainerInstance } from './container-instance.js';
 import { TASK_STATUSES, type Task, type TaskStatus } from './task.js';
+import type { CapacityProvider } from './capacity-provider.js';
 import type { TargetGroup } from './load-balancing.js';
 import type { Deployment, Service } from './service.js';
 import type { TaskDefinition } from './task-definition.js';
@@ -66,6 +67,7 @@ export interface World {
   groupCounts: Map<string, { pending: number; running: number }>;
   runTaskFailures: RunTaskFailure[];
   services: Map<string, Service>;
+  capacityProviders: Map<string, CapacityProvider>;
   targetGroups: Map<string, TargetGroup>;
   /** Cloud Map services (`namespace/service`) and the tasks registered in each. */
   discovery: Map<string, Set<string>>;
@@ -73,6 +75,8 @@ export interface World {
   deployments: Deployment[];
   serviceEvents: ServiceEvent[];
   pipelines: PipelineRun[];
+  /** Each change of an Auto Scaling group's desired capacity by cluster auto scaling. */
+  scalingActivities: { at: Millis; capacityProvider: string; from: number; to: number; reservation: number }[];
   /** Each service's last event message (for suppressing repeats). */
   lastServiceEvent: Map<string, { message: string; at: Millis }>;
   /** Highest counts seen at any instant (not just at sample times). */
@@ -94,11 +98,13 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     groupCounts: new Map(),
     runTaskFailures: [],
     services: new Map(),
+    capacityProviders: new Map(),
     targetGroups: new Map(),
     discovery: new Map(),
     deployments: [],
     serviceEvents: [],
     pipelines: [],
+    scalingActivities: [],
     lastServiceEvent: new Map(),
     peaks: { runningTasks: 0, pendingTasks: 0 },
     tasksRequested: 0,

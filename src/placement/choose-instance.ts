@@ -3,7 +3,7 @@ import type { ResourceField } from './candidate-index.js';
 import { INDEX_LIMIT, type ResourceTree } from './resource-tree.js';
 import { firstRejection } from './filters/index.js';
 import { valueOf } from './group-stats.js';
-import { isEligible, type PlacementState } from './placement-state.js';
+import { isEligibleFor, type PlacementState } from './placement-state.js';
 import type { PlacementRequest } from './placement-request.js';
 import { isInstanceSpread } from './strategies/spread.js';
 import { compareRank, type RankContext } from './strategies/index.js';
@@ -62,7 +62,7 @@ class Search {
     // CPU and memory first, inline: on a busy cluster most candidates fail here (same checks as the filters).
     const { need } = this.request;
     if (need.cpuUnits > instance.remaining.cpuUnits || need.memoryMiB > instance.remaining.memoryMiB) return false;
-    return isEligible(instance) && firstRejection(this.request, instance, this.state.query) === undefined;
+    return isEligibleFor(this.request.capacityProvider, instance) && firstRejection(this.request, instance, this.state.query) === undefined;
   }
 
   /** The best feasible instance of a list under strategies[from..], by scanning it. */

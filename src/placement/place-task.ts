@@ -2,7 +2,7 @@ import type { RandomStream } from '../engine/random.js';
 import type { ContainerInstance } from '../model/container-instance.js';
 import { chooseInstance } from './choose-instance.js';
 import { allRejections } from './filters/index.js';
-import { isEligible, type PlacementState } from './placement-state.js';
+import { isEligibleFor, type PlacementState } from './placement-state.js';
 import type { PlacementRequest, Rejection } from './placement-request.js';
 
 export type Placement =
@@ -39,7 +39,7 @@ export function placeTask(request: PlacementRequest, state: PlacementState, rand
 export function explainFailure(request: PlacementRequest, state: PlacementState): Placement & { placed: false } {
   let closest: { instance: ContainerInstance; rejections: Rejection[] } | undefined;
   for (const instance of state.instances) {
-    if (!isEligible(instance)) continue;
+    if (!isEligibleFor(request.capacityProvider, instance)) continue;
     const rejections = allRejections(request, instance, state.query);
     if (rejections.length === 0) continue;
     if (!closest || isCloser(rejections, closest.rejections)) closest = { instance, rejections };

@@ -17,6 +17,8 @@ export interface PlacementRequest {
   constraints: readonly PlacementConstraint[];
   /** In precedence order; each later one breaks the ties of the earlier ones, the instance id last. */
   strategies: readonly PlacementStrategy[];
+  /** Only this capacity provider's instances (tasks launched with a capacity provider strategy). */
+  capacityProvider?: string;
 }
 
 /** Why an instance cannot take a task: the reason RunTask reports and a sentence for service events. */

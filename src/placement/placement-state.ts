@@ -20,3 +20,8 @@ export function newPlacementState(instances: ContainerInstance[], query: QueryCo
 export function isEligible(instance: ContainerInstance): boolean {
   return instance.status === 'ACTIVE' && instance.terminatedAt === undefined;
 }
+
+/** Eligible, and one of the request's capacity provider's instances when it names one. */
+export function isEligibleFor(capacityProvider: string | undefined, instance: ContainerInstance): boolean {
+  return isEligible(instance) && (capacityProvider === undefined || instance.capacityProvider === capacityProvider);
+}

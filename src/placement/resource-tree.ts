@@ -22,6 +22,7 @@ export class ResourceTree {
   private count = 0;
 
   constructor(capacity = 64) {
+    capacity = Math.max(16, capacity);
     this.keys = new Float64Array(capacity);
     this.other = new Float64Array(capacity);
     this.maxOther = new Float64Array(capacity);

@@ -11,13 +11,15 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 export function buildResults(spec: ScenarioSpec, seed: number, durationMs: number, world: World, recorder: SeriesRecorder, eventsFired: number): Results {
   const tasks = world.tasks.map(taskRecord);
   const tasksPerInstance = new Map<string, number>();
-  for (const task of world.tasks) tasksPerInstance.set(task.containerInstanceId, (tasksPerInstance.get(task.containerInstanceId) ?? 0) + 1);
+  for (const task of world.tasks) {
+    if (task.containerInstanceId !== undefined) tasksPerInstance.set(task.containerInstanceId, (tasksPerInstance.get(task.containerInstanceId) ?? 0) + 1);
+  }
   const instances = world.instances.map((i): InstanceRecord => ({
     id: i.id,
     instanceType: i.instanceType,
     availabilityZone: i.availabilityZone,
-    purchaseOption: 'on-demand',
-    capacityProvider: null,
+    purchaseOption: i.purchaseOption,
+    capacityProvider: i.capacityProvider ?? null,
     attributes: i.attributes,
     registeredCpuUnits: i.registered.cpuUnits,
     registeredMemoryMiB: i.registered.memoryMiB,
@@ -87,6 +89,7 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
       failedTasks: d.failedTasks,
       rollbackOf: d.rollbackOf ?? null,
     })),
+    scalingActivities: world.scalingActivities,
     pipelines: world.pipelines.map((p) => ({
       id: p.id,
       service: p.service,
@@ -122,12 +125,13 @@ function taskRecord(t: World['tasks'][number]): TaskRecord {
     serviceName: t.serviceName ?? null,
     deploymentId: t.deploymentId ?? null,
     launchType: t.launchType,
-    containerInstanceId: t.containerInstanceId,
-    availabilityZone: t.availabilityZone,
+    capacityProvider: t.capacityProvider ?? null,
+    containerInstanceId: t.containerInstanceId ?? null,
+    availabilityZone: t.availabilityZone ?? null,
     cpuUnits: t.reservation.cpuUnits,
     memoryMiB: t.reservation.memoryMiB,
-    networkBindings: t.claim.bindings,
-    eni: t.claim.eni,
+    networkBindings: t.claim?.bindings ?? [],
+    eni: t.claim?.eni ?? false,
     imagePullMs: t.imagePullMs,
     taskRoleArn: t.taskRoleArn ?? null,
     executionRoleArn: t.executionRoleArn ?? null,
@@ -156,6 +160,7 @@ function toSeries(r: SeriesRecorder): Series {
     byService: Object.fromEntries(r.byService),
     byTargetGroup: Object.fromEntries(r.byTargetGroup),
     byDiscoveryService: Object.fromEntries(r.byDiscoveryService),
+    byCapacityProvider: Object.fromEntries(r.byCapacityProvider),
   };
 }
 

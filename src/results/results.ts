@@ -14,6 +14,8 @@ export interface Results {
   services: ServiceRecord[];
   /** Every deployment of every service, in creation order. */
   deployments: DeploymentRecord[];
+  /** Cluster auto scaling's changes of each Auto Scaling group's desired capacity. */
+  scalingActivities: { at: number; capacityProvider: string; from: number; to: number; reservation: number }[];
   /** CI/CD pipeline runs: stage completion times, the revision registered and the deployment started. */
   pipelines: { id: string; service: string; image: string; startedAt: number; sourceDoneAt: number | null; buildDoneAt: number | null; pushDoneAt: number | null; taskDefinition: string | null; deploymentId: string | null }[];
   targetGroups: TargetGroupRecord[];
@@ -85,8 +87,11 @@ export interface TaskRecord {
   serviceName: string | null;
   deploymentId: string | null;
   launchType: 'EC2';
-  containerInstanceId: string;
-  availabilityZone: string;
+  /** The capacity provider it was launched with, or null for the EC2 launch type. */
+  capacityProvider: string | null;
+  /** Null when it never got capacity (stopped while waiting in PROVISIONING). */
+  containerInstanceId: string | null;
+  availabilityZone: string | null;
   cpuUnits: number;
   memoryMiB: number;
   /** Host ports bound on the instance, like DescribeTasks' networkBindings. */
@@ -111,8 +116,8 @@ export interface InstanceRecord {
   id: string;
   instanceType: string;
   availabilityZone: string;
-  purchaseOption: 'on-demand';
-  capacityProvider: null;
+  purchaseOption: 'on-demand' | 'spot';
+  capacityProvider: string | null;
   attributes: Record<string, string>;
   registeredCpuUnits: number;
   registeredMemoryMiB: number;
@@ -149,6 +154,8 @@ export interface Series {
   byGroup: Record<string, { running: number[]; pending: number[] }>;
   /** Per instance: reservation percentages and the number of tasks on it (placed, not yet STOPPED). */
   byInstance: Record<string, { cpuReservation: number[]; memoryReservation: number[]; tasks: number[] }>;
+  /** Per capacity provider: desired capacity, registered instances, launching instances, tasks waiting in PROVISIONING, CapacityProviderReservation. */
+  byCapacityProvider: Record<string, { desired: number[]; instances: number[]; launching: number[]; waiting: number[]; reservation: number[] }>;
   /** Per Cloud Map service (`namespace/service`): healthy instances registered. */
   byDiscoveryService: Record<string, { instances: number[] }>;
   /** Per target group: targets in each health state. */

@@ -17,6 +17,7 @@ export interface SeriesRecorder {
   byService: Map<string, { desired: number[]; running: number[]; pending: number[]; healthy: number[] }>;
   byTargetGroup: Map<string, { initial: number[]; healthy: number[]; unhealthy: number[]; draining: number[] }>;
   byDiscoveryService: Map<string, { instances: number[] }>;
+  byCapacityProvider: Map<string, { desired: number[]; instances: number[]; launching: number[]; waiting: number[]; reservation: number[] }>;
 }
 
 export function newSeriesRecorder(periodMs: Millis): SeriesRecorder {
@@ -33,6 +34,7 @@ export function newSeriesRecorder(periodMs: Millis): SeriesRecorder {
     byService: new Map(),
     byTargetGroup: new Map(),
     byDiscoveryService: new Map(),
+    byCapacityProvider: new Map(),
   };
 }
 
@@ -93,6 +95,14 @@ export function sampleSeries(recorder: SeriesRecorder, world: World, now: Millis
     series.healthy.push(counts.healthy);
     series.unhealthy.push(counts.unhealthy);
     series.draining.push(counts.draining);
+  }
+  for (const provider of world.capacityProviders.values()) {
+    const series = lazySeries(recorder.byCapacityProvider, provider.name, n, () => ({ desired: [], instances: [], launching: [], waiting: [], reservation: [] }));
+    series.desired.push(provider.desiredCapacity);
+    series.instances.push(provider.instanceIds.length);
+    series.launching.push(provider.launching.length);
+    series.waiting.push(provider.waiting.length);
+    series.reservation.push(round2(provider.reservation));
   }
   for (const [name, registered] of world.discovery) {
     lazySeries(recorder.byDiscoveryService, name, n, () => ({ instances: [] })).instances.push(registered.size);

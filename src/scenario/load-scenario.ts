@@ -3,6 +3,7 @@ import { networkNeeds, taskReservation, type TaskDefinition } from '../model/tas
 import { instanceType } from '../model/instance-types.js';
 import { RUN_TASK_DEFAULT_STRATEGIES, SERVICE_DEFAULT_STRATEGIES } from '../placement/defaults.js';
 import { MAX_CONSTRAINTS } from './placement-schema.js';
+import { resolveCapacityProviders, resolveLaunch, type CapacityProviderSpec } from './resolve-capacity.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 import type { TimelineActionFile } from './service-schema.js';
 import { classicTargetGroup, loadBalancerProblem, resolveLoadBalancing, targetGroupName } from './resolve-load-balancing.js';
@@ -61,6 +62,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
     ctx.note('cluster.containerInstances', `${instanceCount} container instances: above ECS's default quota of ${CONTAINER_INSTANCES_QUOTA} per cluster (simulated anyway)`);
   }
   const taskDefinitions = registerRevisions(file);
+  const capacityProviders = resolveCapacityProviders(file, availabilityZones, ctx);
   const runTasks: RunTaskSource[] = [];
   file.workload.runTasks.forEach((source, i) => {
     const path = `workload.runTasks[${i}]`;
@@ -70,10 +72,11 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
       ctx.error(`${path}.taskDefinition`, `unknown task definition "${source.taskDefinition}" (registered: ${known})`);
       return;
     }
-    if (td.requiresCompatibilities.length > 0 && !td.requiresCompatibilities.includes(source.launchType)) {
-      ctx.error(`${path}.launchType`, `Task definition does not support launch_type ${source.launchType}.`);
+    if (td.requiresCompatibilities.length > 0 && !td.requiresCompatibilities.includes('EC2')) {
+      ctx.error(`${path}.launchType`, 'Task definition does not support launch_type EC2.');
       return;
     }
+    const capacityProviderStrategy = resolveLaunch(source, path, file, capacityProviders, ctx);
     const taskDefinitionSpec = file.taskDefinitions[taskDefinitions.indexOf(td)];
     const constraints = [...taskDefinitionSpec.placementConstraints, ...source.placementConstraints];
     if (constraints.length > MAX_CONSTRAINTS) {
@@ -90,7 +93,8 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
       count: source.count,
       group: source.group ?? `family:${td.family}`,
       startedBy: source.startedBy ?? source.name ?? `runTask-${i + 1}`,
-      launchType: source.launchType,
+      launchType: 'EC2',
+      capacityProviderStrategy,
       overrides: source.overrides,
       strategies: source.placementStrategy ?? [...RUN_TASK_DEFAULT_STRATEGIES],
       constraints,
@@ -104,7 +108,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
     taskDefinitions.map((td, i) => [td.key, file.taskDefinitions[i].placementConstraints]),
   );
   const { loadBalancers, targetGroups } = resolveLoadBalancing(file, ctx);
-  const services = resolveServices(file, taskDefinitions, targetGroups, ctx);
+  const services = resolveServices(file, taskDefinitions, targetGroups, capacityProviders, ctx);
   const timeline = resolveTimeline(file, taskDefinitions, ctx);
   const taskBehavior = resolveTaskBehavior(file, taskDefinitions, ctx);
   if (ctx.errors.length > 0) return INVALID;
@@ -117,6 +121,8 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
     region: file.region,
     startEpochMs: file.startTime,
     cluster: { clusterName: file.cluster.clusterName, availabilityZones, containerInstances: file.cluster.containerInstances },
+    capacityProviders,
+    capacityKnobs: file.simulation.capacity,
     taskDefinitions,
     taskDefinitionConstraints,
     services,
@@ -168,7 +174,13 @@ export function findTaskDefinition(all: readonly TaskDefinition[], reference: st
 }
 
 /** CreateService defaults: REPLICA 100% / 200%; DAEMON 0% / 100% (API defaults; DG services). */
-function resolveServices(file: ScenarioFile, taskDefinitions: TaskDefinition[], targetGroups: TargetGroupSpec[], ctx: ParseContext): ServiceSpec[] {
+function resolveServices(
+  file: ScenarioFile,
+  taskDefinitions: TaskDefinition[],
+  targetGroups: TargetGroupSpec[],
+  capacityProviders: CapacityProviderSpec[],
+  ctx: ParseContext,
+): ServiceSpec[] {
   const seen = new Set<string>();
   return file.services.flatMap((s, i) => {
     const path = `services[${i}]`;
@@ -176,9 +188,10 @@ function resolveServices(file: ScenarioFile, taskDefinitions: TaskDefinition[], 
     seen.add(s.serviceName);
     const td = resolveTaskDefinition(taskDefinitions, s.taskDefinition, `${path}.taskDefinition`, ctx);
     if (!td) return [];
-    if (td.requiresCompatibilities.length > 0 && !td.requiresCompatibilities.includes(s.launchType)) {
-      ctx.error(`${path}.launchType`, `Task definition does not support launch_type ${s.launchType}.`);
+    if (td.requiresCompatibilities.length > 0 && !td.requiresCompatibilities.includes('EC2')) {
+      ctx.error(`${path}.launchType`, 'Task definition does not support launch_type EC2.');
     }
+    const capacityProviderStrategy = resolveLaunch(s, path, file, capacityProviders, ctx);
     const tdConstraints = file.taskDefinitions[taskDefinitions.indexOf(td)].placementConstraints.length;
     if (tdConstraints + s.placementConstraints.length > MAX_CONSTRAINTS) {
       ctx.error(`${path}.placementConstraints`, `at most ${MAX_CONSTRAINTS} placement constraints per task, task definition and service together; got ${tdConstraints + s.placementConstraints.length}`);
@@ -212,7 +225,8 @@ function resolveServices(file: ScenarioFile, taskDefinitions: TaskDefinition[], 
         taskDefinition: td.key,
         desiredCount: s.desiredCount ?? 0,
         schedulingStrategy: s.schedulingStrategy,
-        launchType: s.launchType,
+        launchType: 'EC2',
+        capacityProviderStrategy,
         strategies: s.placementStrategy ?? [...SERVICE_DEFAULT_STRATEGIES],
         constraints: s.placementConstraints,
         deploymentConfiguration: {

@@ -1,6 +1,7 @@
 import type { Distribution } from '../engine/distributions.js';
 import { INSTANCE_TYPES } from '../model/instance-types.js';
 import { DEFAULT_RESERVED_TCP_PORTS, DEFAULT_RESERVED_UDP_PORTS, MAX_RESERVED_PORTS, parsePortRange } from '../model/ports.js';
+import { capacityKnobs, capacityProviderSchema, capacityProviderStrategySchema } from './capacity-schema.js';
 import { durationDistribution } from './distribution-schema.js';
 import { placementConstraintsSchema, placementStrategiesSchema } from './placement-schema.js';
 import { loadBalancingSchema } from './load-balancing-schema.js';
@@ -118,7 +119,8 @@ const runTaskSource = doc(
       count: withDefault(integer({ min: 1, max: 10 }), 1),
       group: optional(string({ minLength: 1, maxLength: 255 })),
       startedBy: optional(string({ minLength: 1, maxLength: 128 })),
-      launchType: withDefault(oneOf(['EC2'] as const), 'EC2'),
+      launchType: optional(oneOf(['EC2'] as const)),
+      capacityProviderStrategy: optional(capacityProviderStrategySchema),
       placementStrategy: optional(placementStrategiesSchema),
       placementConstraints: withDefault(placementConstraintsSchema, []),
       overrides: withDefault(
@@ -178,6 +180,8 @@ export const scenarioSchema = object(
         clusterName: withDefault(string({ minLength: 1, maxLength: 255 }), 'default'),
         availabilityZones: optional(array(string({ minLength: 1 }), { min: 1 })),
         containerInstances: withDefault(array(containerInstanceGroup), []),
+        capacityProviders: withDefault(array(capacityProviderSchema), []),
+        defaultCapacityProviderStrategy: optional(capacityProviderStrategySchema),
       },
       strict,
     ),
@@ -200,12 +204,13 @@ export const scenarioSchema = object(
           {
             taskStateDurations: withDefault(stateDurations, defaultStateDurations),
             services: withDefault(serviceKnobs, defaultServiceKnobs),
+            capacity: withDefault(capacityKnobs, { provisioningTimeout: 30 * 60_000, reservationFormula: 'current' as const }),
           },
           strict,
         ),
         'Simulation-only knobs that AWS does not expose.',
       ),
-      { taskStateDurations: defaultStateDurations, services: defaultServiceKnobs },
+      { taskStateDurations: defaultStateDurations, services: defaultServiceKnobs, capacity: { provisioningTimeout: 30 * 60_000, reservationFormula: 'current' as const } },
     ),
   },
   strict,

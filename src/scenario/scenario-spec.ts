@@ -5,7 +5,9 @@ import type { PlacementConstraint, PlacementStrategy } from '../placement/placem
 import type { Problem } from './schema/index.js';
 import type { ImageSpec, RegistryKind, RegistrySpec } from '../model/images.js';
 import type { LoadBalancer, TargetGroup } from '../model/load-balancing.js';
+import type { StrategyItem } from '../capacity/strategy-split.js';
 import type { DeploymentConfiguration } from '../model/service.js';
+import type { CapacityProviderSpec } from './resolve-capacity.js';
 import type { ArrivalsSpec, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
 
 /** A validated scenario with every name resolved: what `simulate()` runs. */
@@ -22,6 +24,9 @@ export interface ScenarioSpec {
     availabilityZones: string[];
     containerInstances: (ContainerInstanceGroupSpec & { availabilityZone: string | undefined })[];
   };
+  /** Auto Scaling group capacity providers. */
+  capacityProviders: CapacityProviderSpec[];
+  capacityKnobs: { provisioningTimeout: Millis; reservationFormula: 'current' | '2023' };
   /** Every registered revision, in registration order. */
   taskDefinitions: TaskDefinition[];
   /** The memberOf constraints of each task definition revision, parsed. */
@@ -52,6 +57,7 @@ export interface RunTaskSource {
   group: string;
   startedBy: string;
   launchType: 'EC2';
+  capacityProviderStrategy?: StrategyItem[];
   /** RunTask's overrides of the task definition's IAM roles. */
   overrides: { taskRoleArn?: string; executionRoleArn?: string };
   /** RunTask's placementStrategy; without one, RunTask places at random (ASSUMPTION, docs/fidelity.md). */
@@ -72,6 +78,8 @@ export interface ServiceSpec {
   desiredCount: number;
   schedulingStrategy: 'REPLICA' | 'DAEMON';
   launchType: 'EC2';
+  /** Its tasks go to these capacity providers (else they use the EC2 launch type on any instance). */
+  capacityProviderStrategy?: StrategyItem[];
   strategies: PlacementStrategy[];
   /** The service's own constraints (each task definition's are added per deployment). */
   constraints: PlacementConstraint[];

@@ -1,4 +1,5 @@
 import { placementConstraintsSchema, placementStrategiesSchema } from './placement-schema.js';
+import { capacityProviderStrategySchema } from './capacity-schema.js';
 import { durationDistribution } from './distribution-schema.js';
 import { array, boolean, doc, duration, integer, number, object, oneOf, optional, refine, string, withDefault, type Infer } from './schema/index.js';
 
@@ -34,7 +35,8 @@ export const serviceSchema = doc(
         taskDefinition: string({ minLength: 1 }),
         desiredCount: optional(integer({ min: 0 })),
         schedulingStrategy: withDefault(oneOf(['REPLICA', 'DAEMON'] as const), 'REPLICA'),
-        launchType: withDefault(oneOf(['EC2'] as const), 'EC2'),
+        launchType: optional(oneOf(['EC2'] as const)),
+        capacityProviderStrategy: optional(capacityProviderStrategySchema),
         placementStrategy: optional(placementStrategiesSchema),
         placementConstraints: withDefault(placementConstraintsSchema, []),
         deploymentConfiguration: optional(deploymentConfiguration),

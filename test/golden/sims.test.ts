@@ -59,7 +59,7 @@ describe('sims/placement.yaml shows what it says', () => {
 
   it('batch jobs run only in the batch pool (memberOf)', () => {
     const pool = new Set(r.instances.filter((i) => i.attributes.pool === 'batch').map((i) => i.id));
-    expect(bySource('batch jobs').every((t) => pool.has(t.containerInstanceId))).toBe(true);
+    expect(bySource('batch jobs').every((t) => pool.has(t.containerInstanceId!))).toBe(true);
   });
 });
 

@@ -133,7 +133,7 @@ describe("AWS's documented placement examples", () => {
   it('memberOf: only instances matching the expression; none matching fails with its reason', () => {
     const instances = [{ instanceType: 'm5.large', count: 2 }, { instanceType: 't3.medium', count: 2 }];
     const results = run(placementScenario({ instances, runTask: { count: 4, placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ t3.*' }] } }));
-    expect(results.tasks.every((t) => ['i-0003', 'i-0004'].includes(t.containerInstanceId))).toBe(true);
+    expect(results.tasks.every((t) => ['i-0003', 'i-0004'].includes(t.containerInstanceId!))).toBe(true);
     const none = run(placementScenario({ instances, runTask: { placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == c5.large' }] } }));
     expect(none.runTaskFailures.map((f) => [f.reason, f.message])).toEqual([
       ['MemberOf placement constraint unsatisfied.', 'The closest matching container-instance i-0001 encountered error "MemberOf placement constraint unsatisfied.".'],
@@ -148,7 +148,7 @@ describe("AWS's documented placement examples", () => {
         runTask: { count: 4 },
       }),
     );
-    expect(results.tasks.every((t) => ['i-0001', 'i-0002'].includes(t.containerInstanceId))).toBe(true);
+    expect(results.tasks.every((t) => ['i-0001', 'i-0002'].includes(t.containerInstanceId!))).toBe(true);
   });
 
   it('a static host port allows one task per instance: the next fails RESOURCE:PORTS, already using a port', () => {

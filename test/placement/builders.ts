@@ -34,6 +34,7 @@ export function instance(resources = '2048/8192', options: { az?: string; type?:
     runningTasksCount: 0,
     pendingTasksCount: 0,
     launchedAt: 0,
+    purchaseOption: 'on-demand',
   };
 }
 

@@ -54,7 +54,7 @@ describe('scenario validation: every problem names its path and what was expecte
 
   it('an unknown key in an ecsim section is an error (typos must not pass)', () => {
     expect(problems(withRunTask({ cuont: 2 }))).toEqual([
-      'workload.runTasks[0].cuont: unknown key; expected one of name, taskDefinition, count, group, startedBy, launchType, placementStrategy, placementConstraints, overrides, arrivals, duration, startAt, stopAt',
+      'workload.runTasks[0].cuont: unknown key; expected one of name, taskDefinition, count, group, startedBy, launchType, capacityProviderStrategy, placementStrategy, placementConstraints, overrides, arrivals, duration, startAt, stopAt',
     ]);
   });
 

@@ -1,0 +1,216 @@
+import { estimateInstances } from '../capacity/estimate.js';
+import { decideScaling } from '../capacity/managed-scaling.js';
+import { sample } from '../engine/distributions.js';
+import type { CapacityProvider } from '../model/capacity-provider.js';
+import type { ContainerInstance } from '../model/container-instance.js';
+import { instanceType } from '../model/instance-types.js';
+import type { Task } from '../model/task.js';
+import { chooseInstance } from '../placement/choose-instance.js';
+import type { PlacementRequest } from '../placement/placement-request.js';
+import { defaultSetup, newContainerInstance } from './build-world.js';
+import { logContainerInstanceStateChange } from './event-log.js';
+import { PHASE } from './events.js';
+import type { Simulation } from './simulation.js';
+import { placeOn, stopTask } from './task-lifecycle.js';
+
+/** A task joins its capacity provider's queue in PROVISIONING, until capacity comes or its wait times out. */
+export function waitForCapacity(sim: Simulation, provider: CapacityProvider, task: Task, request: PlacementRequest): void {
+  provider.waiting.push(task.id);
+  sim.waitingRequests.set(task.id, request);
+  sim.engine.after(sim.spec.capacityKnobs.provisioningTimeout, PHASE.lifecycle, { kind: 'ProvisioningTimeoutDue', taskId: task.id });
+}
+
+/**
+ * Places the provider's waiting tasks that now fit, in arrival order (ASSUMPTION: a task that does not
+ * fit does not hold back the ones behind it).
+ */
+export function placeWaitingTasks(sim: Simulation, provider: CapacityProvider): void {
+  if (provider.waiting.length === 0) return;
+  const still: string[] = [];
+  for (const id of provider.waiting) {
+    const task = sim.world.tasksById.get(id)!;
+    const request = sim.waitingRequests.get(id)!;
+    const instance = task.desiredStatus === 'RUNNING' ? chooseInstance(request, sim.placement, 0) : undefined;
+    if (instance) {
+      sim.waitingRequests.delete(id);
+      placeOn(sim, task, instance);
+    } else if (task.desiredStatus === 'RUNNING') still.push(id);
+  }
+  provider.waiting = still;
+}
+
+export function provisioningTimeoutDue(sim: Simulation, task: Task): void {
+  if (task.containerInstanceId !== undefined || task.desiredStatus !== 'RUNNING') return;
+  removeWaiting(sim, task);
+  stopTask(sim, task, 'TaskFailedToStart', 'Capacity is unavailable at this time. Please try again later or in a different availability zone');
+}
+
+/** A waiting task that stops leaves its provider's queue. */
+export function removeWaiting(sim: Simulation, task: Task): void {
+  if (task.capacityProvider === undefined) return;
+  const provider = sim.world.capacityProviders.get(task.capacityProvider)!;
+  provider.waiting = provider.waiting.filter((id) => id !== task.id);
+  sim.waitingRequests.delete(task.id);
+}
+
+/**
+ * Sets the Auto Scaling group's desired capacity (within min and max): new instances launch into the
+ * AZ with the fewest (EC2 launch, then agent registration); fewer cancel launches in flight, newest
+ * first, then terminate instances.
+ */
+export function setDesiredCapacity(sim: Simulation, provider: CapacityProvider, desired: number): void {
+  const { engine } = sim;
+  const target = Math.min(provider.asg.maxSize, Math.max(provider.asg.minSize, desired));
+  provider.desiredCapacity = target;
+  let running = provider.instanceIds.length + provider.launching.length;
+  while (running < target) {
+    const zone = leastUsedZone(sim, provider);
+    const launchMs = Math.max(0, Math.round(sample(provider.asg.launchTime, sim.random.capacity)));
+    const registerMs = Math.max(0, Math.round(sample(provider.asg.registrationTime, sim.random.capacity)));
+    const id = provider.launches++;
+    const handle = engine.after(launchMs + registerMs, PHASE.lifecycle, { kind: 'InstanceRegistrationDue', provider: provider.name, launchId: id });
+    provider.launching.push({ id, availabilityZone: zone, launchedAt: engine.now + launchMs, handle });
+    running++;
+  }
+  while (running > target && provider.launching.length > 0) {
+    engine.cancel(provider.launching.pop()!.handle);
+    running--;
+  }
+  if (running > target) scaleIn(sim, provider, running - target);
+}
+
+function leastUsedZone(sim: Simulation, provider: CapacityProvider): string {
+  const counts = new Map(provider.asg.availabilityZones.map((z) => [z, 0]));
+  for (const id of provider.instanceIds) {
+    const zone = sim.world.instancesById.get(id)!.availabilityZone;
+    counts.set(zone, (counts.get(zone) ?? 0) + 1);
+  }
+  for (const l of provider.launching) counts.set(l.availabilityZone, (counts.get(l.availabilityZone) ?? 0) + 1);
+  let best = provider.asg.availabilityZones[0];
+  for (const zone of provider.asg.availabilityZones) if (counts.get(zone)! < counts.get(best)!) best = zone;
+  return best;
+}
+
+/** The EC2 instance is running and its agent registers: it joins the cluster and takes waiting tasks. */
+export function instanceRegistrationDue(sim: Simulation, providerName: string, launchId: number): void {
+  const provider = sim.world.capacityProviders.get(providerName)!;
+  const at = provider.launching.findIndex((l) => l.id === launchId);
+  if (at < 0) return;
+  const [launch] = provider.launching.splice(at, 1);
+  const type = instanceType(provider.asg.instanceType)!;
+  const instance = newContainerInstance(sim.world, type, launch.availabilityZone, defaultSetup(provider.asg.attributes), { launchedAt: launch.launchedAt, registeredAt: sim.engine.now }, {
+    capacityProvider: provider.name,
+    purchaseOption: provider.asg.purchase,
+  });
+  sim.placement.index.instanceAdded(instance);
+  provider.instanceIds.push(instance.id);
+  logContainerInstanceStateChange(sim, instance);
+  placeWaitingTasks(sim, provider);
+  sim.observers.instanceRegistered(instance);
+}
+
+/**
+ * Scale-in: with managed termination protection only instances without non-daemon tasks may go
+ * (DG: ECS protects the others); otherwise the group's own choice. ASSUMPTION: victims come from the AZ
+ * with the most instances, newest first. With managed draining the instance drains first and
+ * terminates when its tasks are gone (at most 48 hours); without, it terminates now.
+ */
+function scaleIn(sim: Simulation, provider: CapacityProvider, count: number): void {
+  const candidates = provider.instanceIds
+    .map((id) => sim.world.instancesById.get(id)!)
+    .filter((i) => i.status === 'ACTIVE' && (!provider.managedTerminationProtection || isEmpty(sim, i)));
+  for (let k = 0; k < count && candidates.length > 0; k++) {
+    const zoneCounts = new Map<string, number>();
+    for (const i of candidates) zoneCounts.set(i.availabilityZone, (zoneCounts.get(i.availabilityZone) ?? 0) + 1);
+    candidates.sort((a, b) => zoneCounts.get(b.availabilityZone)! - zoneCounts.get(a.availabilityZone)! || b.index - a.index);
+    const victim = candidates.shift()!;
+    if (provider.managedDraining && victim.taskIds.size > 0) drain(sim, victim);
+    else terminateInstance(sim, victim);
+  }
+}
+
+/** Empty: no task but a DAEMON service's (DG cluster auto scaling: such instances are not "in use"). */
+export function isEmpty(sim: Simulation, instance: ContainerInstance): boolean {
+  for (const id of instance.taskIds) {
+    const task = sim.world.tasksById.get(id)!;
+    if (task.serviceName === undefined || sim.world.services.get(task.serviceName)!.schedulingStrategy !== 'DAEMON') return false;
+  }
+  return true;
+}
+
+function drain(sim: Simulation, instance: ContainerInstance): void {
+  instance.status = 'DRAINING';
+  sim.engine.after(48 * 3_600_000, PHASE.lifecycle, { kind: 'DrainingTimeoutDue', instanceId: instance.id });
+  sim.observers.instanceDraining(instance);
+}
+
+/** A draining instance whose tasks are all gone terminates. */
+export function drainedCheck(sim: Simulation, instance: ContainerInstance): void {
+  if (instance.status === 'DRAINING' && instance.terminatedAt === undefined && instance.taskIds.size === 0) terminateInstance(sim, instance);
+}
+
+export function drainingTimeoutDue(sim: Simulation, instance: ContainerInstance): void {
+  if (instance.status === 'DRAINING' && instance.terminatedAt === undefined) terminateInstance(sim, instance);
+}
+
+/** The EC2 instance terminates: its tasks stop (the host is gone) and it leaves its group. */
+export function terminateInstance(sim: Simulation, instance: ContainerInstance): void {
+  instance.terminatedAt = sim.engine.now;
+  for (const id of [...instance.taskIds]) {
+    stopTask(sim, sim.world.tasksById.get(id)!, 'TerminationNotice', `Host EC2 (instance ${instance.id}) terminated.`);
+  }
+  if (instance.capacityProvider !== undefined) {
+    const provider = sim.world.capacityProviders.get(instance.capacityProvider)!;
+    provider.instanceIds = provider.instanceIds.filter((id) => id !== instance.id);
+  }
+}
+
+/**
+ * Once a minute, for every provider with managed scaling: estimate what its waiting tasks need,
+ * compute CapacityProviderReservation and let the managed target tracking policy act.
+ */
+export function capacityMetricsDue(sim: Simulation): void {
+  const { engine, world } = sim;
+  for (const provider of world.capacityProviders.values()) {
+    const instances = provider.instanceIds.map((id) => world.instancesById.get(id)!);
+    const inUse = instances.filter((i) => !isEmpty(sim, i)).length;
+    const idle = instances.filter((i) => i.status === 'ACTIVE' && isEmpty(sim, i)).length + provider.launching.length;
+    const waiting = provider.waiting.map((id) => sim.waitingRequests.get(id)!);
+    const type = instanceType(provider.asg.instanceType)!;
+    const estimate = waiting.length === 0 ? { usedIdle: 0, extra: 0 } : estimateInstances(waiting, type, idle, provider.asg.availabilityZones, provider.asg.attributes, sim.spec.startEpochMs);
+    const decision = decideScaling({
+      now: engine.now,
+      managedScaling: provider.managedScaling,
+      minSize: provider.asg.minSize,
+      maxSize: provider.asg.maxSize,
+      desiredCapacity: provider.desiredCapacity,
+      running: instances.length + provider.launching.length,
+      inUse,
+      usedIdle: estimate.usedIdle,
+      extra: estimate.extra,
+      warmupUntil: provider.warmupUntil,
+      minutesAbove: provider.minutesAbove,
+      minutesBelow: provider.minutesBelow,
+      formula: sim.spec.capacityKnobs.reservationFormula,
+    });
+    provider.reservation = decision.reservation;
+    provider.minutesAbove = decision.minutesAbove;
+    provider.minutesBelow = decision.minutesBelow;
+    if (!provider.managedScaling.enabled || decision.desiredCapacity === undefined) continue;
+    const before = provider.desiredCapacity;
+    setDesiredCapacity(sim, provider, decision.desiredCapacity);
+    if (provider.desiredCapacity > before) provider.warmupUntil = engine.now + provider.managedScaling.instanceWarmupPeriodMs;
+    world.scalingActivities.push({ at: engine.now, capacityProvider: provider.name, from: before, to: provider.desiredCapacity, reservation: decision.reservation });
+  }
+  const next = engine.now + 60_000;
+  if (next <= sim.spec.durationMs) engine.at(next, PHASE.metrics, { kind: 'CapacityMetricsDue' });
+}
+
+/** Hears task state changes: a stopped task frees capacity for waiting tasks and may finish a drain. */
+export function capacityTaskTransitioned(sim: Simulation, task: Task, to: string): void {
+  if (to !== 'STOPPED') return;
+  if (task.containerInstanceId === undefined) return removeWaiting(sim, task);
+  const instance = sim.world.instancesById.get(task.containerInstanceId)!;
+  if (instance.capacityProvider !== undefined) placeWaitingTasks(sim, sim.world.capacityProviders.get(instance.capacityProvider)!);
+  drainedCheck(sim, instance);
+}
