@@ -3,6 +3,7 @@ import { PHASE, type SimEvent } from './cluster/events.js';
 import { makeHandlers } from './cluster/handlers.js';
 import { scheduleNextArrival } from './cluster/run-task.js';
 import { capacityTaskTransitioned } from './cluster/capacity.js';
+import { fargateTaskTransitioned } from './cluster/fargate.js';
 import { createServices, reconcileAll, serviceHealthCheckFailed, serviceTaskHealthy, serviceTaskTransitioned } from './cluster/service-scheduler.js';
 import { forkStreams, type Simulation } from './cluster/simulation.js';
 import { scheduleTimeline } from './cluster/timeline.js';
@@ -65,6 +66,7 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
       taskTransitioned: (task, from, to) => {
         serviceTaskTransitioned(sim, task, from, to);
         capacityTaskTransitioned(sim, task, to);
+        fargateTaskTransitioned(sim, task, to);
       },
       instanceRegistered: () => reconcileAll(sim),
       instanceDraining: () => reconcileAll(sim),

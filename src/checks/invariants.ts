@@ -22,7 +22,10 @@ export function findViolations(world: World): string[] {
     counted[task.lastStatus]++;
     if (task.lastStatus === 'STOPPED') continue;
     if (task.containerInstanceId === undefined || task.claim === undefined) {
-      if (task.lastStatus !== 'PROVISIONING' || task.containerInstanceId !== task.claim) problems.push(`task ${task.id} (${task.lastStatus}) has no instance but is past PROVISIONING`);
+      const waiting = task.launchType === 'EC2' && task.lastStatus === 'PROVISIONING';
+      if (!(waiting || task.launchType === 'FARGATE') || task.containerInstanceId !== task.claim) {
+        problems.push(`task ${task.id} (${task.lastStatus}, ${task.launchType}) has no instance but is past PROVISIONING`);
+      }
       continue;
     }
     const usage = perInstance.get(task.containerInstanceId) ?? emptyUsage();

@@ -47,8 +47,8 @@ export function provisioningTimeoutDue(sim: Simulation, task: Task): void {
 
 /** A waiting task that stops leaves its provider's queue. */
 export function removeWaiting(sim: Simulation, task: Task): void {
-  if (task.capacityProvider === undefined) return;
-  const provider = sim.world.capacityProviders.get(task.capacityProvider)!;
+  const provider = task.capacityProvider === undefined ? undefined : sim.world.capacityProviders.get(task.capacityProvider);
+  if (!provider) return;
   provider.waiting = provider.waiting.filter((id) => id !== task.id);
   sim.waitingRequests.delete(task.id);
 }
@@ -208,7 +208,7 @@ export function capacityMetricsDue(sim: Simulation): void {
 
 /** Hears task state changes: a stopped task frees capacity for waiting tasks and may finish a drain. */
 export function capacityTaskTransitioned(sim: Simulation, task: Task, to: string): void {
-  if (to !== 'STOPPED') return;
+  if (to !== 'STOPPED' || task.launchType === 'FARGATE') return;
   if (task.containerInstanceId === undefined) return removeWaiting(sim, task);
   const instance = sim.world.instancesById.get(task.containerInstanceId)!;
   if (instance.capacityProvider !== undefined) placeWaitingTasks(sim, sim.world.capacityProviders.get(instance.capacityProvider)!);

@@ -31,6 +31,8 @@ export type SimEvent =
   | { kind: 'ProvisioningTimeoutDue'; taskId: string }
   /** A draining instance's time is up (managed draining waits at most 48 hours). */
   | { kind: 'DrainingTimeoutDue'; instanceId: string }
+  /** A Fargate Spot task is interrupted. */
+  | { kind: 'SpotInterruptionDue'; taskId: string }
   /** A scripted action of the scenario's timeline (index into spec.timeline). */
   | { kind: 'TimelineActionDue'; index: number };
 

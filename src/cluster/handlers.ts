@@ -9,6 +9,7 @@ import { targetHealthDue } from './load-balancing.js';
 import { reconcileService } from './service-scheduler.js';
 import { containerHealthDue, taskHealthDue } from './task-health.js';
 import { capacityMetricsDue, drainingTimeoutDue, instanceRegistrationDue, provisioningTimeoutDue } from './capacity.js';
+import { spotInterruptionDue } from './fargate.js';
 import { pipelineStageDone } from './pipeline.js';
 import { timelineActionDue } from './timeline.js';
 
@@ -33,6 +34,7 @@ export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
     InstanceRegistrationDue: (event) => instanceRegistrationDue(sim, event.provider, event.launchId),
     CapacityMetricsDue: () => capacityMetricsDue(sim),
     ProvisioningTimeoutDue: (event) => provisioningTimeoutDue(sim, task(event.taskId)),
+    SpotInterruptionDue: (event) => spotInterruptionDue(sim, task(event.taskId)),
     DrainingTimeoutDue: (event) => drainingTimeoutDue(sim, sim.world.instancesById.get(event.instanceId)!),
   } satisfies Handlers<SimEvent>;
 }

@@ -6,6 +6,8 @@ import { PHASE } from './events.js';
 import type { Simulation } from './simulation.js';
 import { launchTask } from './task-lifecycle.js';
 import { waitForCapacity } from './capacity.js';
+import { fargateHasCapacity, launchOnFargate, NO_FARGATE_CAPACITY } from './fargate.js';
+import { isFargateProvider } from '../scenario/resolve-capacity.js';
 import { nextProvider, type StrategyItem } from '../capacity/strategy-split.js';
 
 /** The next provider of a strategy for one more task, counting it. */
@@ -36,10 +38,17 @@ export function runTaskRequested(sim: Simulation, sourceIndex: number): void {
   for (let i = 0; i < source.count; i++) {
     world.tasksRequested++;
     // With a capacity provider strategy, each task of the call goes to the provider the split picks.
-    const provider = items && perProvider ? world.capacityProviders.get(items[countNext(items, perProvider)].capacityProvider)! : undefined;
+    const name = items && perProvider ? items[countNext(items, perProvider)].capacityProvider : undefined;
+    const runDurationMs = () => Math.max(0, Math.round(sample(source.duration, sim.random.runDurations[sourceIndex])));
+    if (name !== undefined && isFargateProvider(name)) {
+      const launch = { group: source.group, taskDefinition: source.taskDefinition, startedBy: source.startedBy, overrides: source.overrides, runDurationMs: runDurationMs() };
+      if (fargateHasCapacity(sim, name)) launchOnFargate(sim, launch, name);
+      else world.runTaskFailures.push({ at: engine.now, source: source.name, taskDefinition: source.taskDefinition, group: source.group, reason: NO_FARGATE_CAPACITY, message: NO_FARGATE_CAPACITY });
+      continue;
+    }
+    const provider = name === undefined ? undefined : world.capacityProviders.get(name)!;
     const taskRequest = provider ? { ...request, capacityProvider: provider.name } : request;
     const placement = placeTask(taskRequest, sim.placement, sim.random.placement);
-    const runDurationMs = () => Math.max(0, Math.round(sample(source.duration, sim.random.runDurations[sourceIndex])));
     const launch = { group: source.group, taskDefinition: source.taskDefinition, startedBy: source.startedBy, overrides: source.overrides, capacityProvider: provider?.name };
     if (placement.placed) {
       launchTask(sim, { ...launch, runDurationMs: runDurationMs() }, placement.instance);

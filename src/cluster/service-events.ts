@@ -50,6 +50,8 @@ export const say = {
   deregisteredTargets: (s: string, n: number, arn: string) => `(service ${s}) deregistered ${n} targets in (target-group ${arn})`,
   unhealthyTarget: (s: string, target: string, port: number, arn: string) =>
     `(service ${s}) (instance ${target}) (port ${port}) is unhealthy in (target-group ${arn}) due to (reason Health checks failed).`,
+  noFargateCapacity: (s: string) =>
+    `(service ${s}) was unable to place a task. Reason: Capacity is unavailable at this time. Please try again later or in a different availability zone.`,
   deploymentStuck: (s: string) =>
     `(service ${s}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
 };

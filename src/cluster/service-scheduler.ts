@@ -12,6 +12,8 @@ import { deregisterTargets, registerTargets, removeTargets } from './load-balanc
 import { taskRunning } from './task-health.js';
 import { waitForCapacity } from './capacity.js';
 import { countNext } from './run-task.js';
+import { fargateHasCapacity, launchOnFargate } from './fargate.js';
+import { isFargateProvider } from '../scenario/resolve-capacity.js';
 import { behaviorOf } from './task-behavior.js';
 import { PHASE } from './events.js';
 import { decideReplica, type ServiceTaskView } from './rolling-update.js';
@@ -141,7 +143,17 @@ function startServiceTasks(sim: Simulation, service: Service, deployment: Deploy
   const perProvider = items?.map((item) => liveTasksOn(sim, service, item.capacityProvider));
   const started: string[] = [];
   for (let i = 0; i < count; i++) {
-    const provider = items && perProvider ? sim.world.capacityProviders.get(items[countNext(items, perProvider)].capacityProvider)! : undefined;
+    const name = items && perProvider ? items[countNext(items, perProvider)].capacityProvider : undefined;
+    if (name !== undefined && isFargateProvider(name)) {
+      if (!fargateHasCapacity(sim, name)) {
+        serviceEvent(sim, service.name, say.noFargateCapacity(service.name));
+        requestReconcile(sim, service, engine.now + sim.spec.serviceKnobs.placementRetryInterval);
+        break;
+      }
+      started.push(launchServiceTask(sim, service, deployment, undefined, name).id);
+      continue;
+    }
+    const provider = name === undefined ? undefined : sim.world.capacityProviders.get(name)!;
     const taskRequest = provider ? { ...request, capacityProvider: provider.name } : request;
     const placement = placeTask(taskRequest, sim.placement, sim.random.placement);
     if (placement.placed) {
@@ -179,9 +191,7 @@ export function launchServiceTask(sim: Simulation, service: Service, deployment:
   const unhealthy = behavior.healthCheckFailureProbability > 0 && random.uniform() < behavior.healthCheckFailureProbability;
   const exits = behavior.exitAfter !== undefined && (behavior.exitProbability >= 1 || random.uniform() < behavior.exitProbability);
   const runDurationMs = exits && behavior.exitAfter ? Math.max(0, Math.round(sample(behavior.exitAfter, random))) : Infinity;
-  const task = launchTask(
-    sim,
-    {
+  const launch = {
       group: service.group,
       taskDefinition: deployment.taskDefinition,
       startedBy: deployment.id,
@@ -191,9 +201,8 @@ export function launchServiceTask(sim: Simulation, service: Service, deployment:
       startFailure: fails ? behavior.startFailureReason : undefined,
       failsHealthChecks: unhealthy,
       capacityProvider,
-    },
-    instance,
-  );
+  };
+  const task = capacityProvider !== undefined && isFargateProvider(capacityProvider) ? launchOnFargate(sim, launch, capacityProvider) : launchTask(sim, launch, instance);
   service.taskIds.add(task.id);
   return task;
 }

@@ -54,6 +54,8 @@ export interface SimulationRandom {
   pipelines: RandomStream;
   /** Instance launch and registration times. */
   capacity: RandomStream;
+  /** Spot interruptions. */
+  spot: RandomStream;
 }
 
 export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom {
@@ -67,5 +69,6 @@ export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom 
     images: root.fork('images'),
     pipelines: root.fork('pipelines'),
     capacity: root.fork('capacity'),
+    spot: root.fork('spot'),
   };
 }

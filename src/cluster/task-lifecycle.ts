@@ -38,6 +38,8 @@ export interface LaunchRequest {
   /** RunTask's overrides of the task definition's roles. */
   overrides?: { taskRoleArn?: string; executionRoleArn?: string };
   capacityProvider?: string;
+  /** A Fargate task: no container instance, its own ENI in this AZ. */
+  fargate?: { availabilityZone: string };
 }
 
 /**
@@ -59,8 +61,9 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
     failsHealthChecks: request.failsHealthChecks ?? false,
     targetGroups: [],
     deregistrationDelayMs: 0,
-    launchType: 'EC2',
+    launchType: request.fargate ? 'FARGATE' : 'EC2',
     capacityProvider: request.capacityProvider,
+    availabilityZone: request.fargate?.availabilityZone,
     reservation: { ...td.reservation },
     lastStatus: 'PROVISIONING',
     desiredStatus: 'RUNNING',
@@ -79,6 +82,7 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
   groupCounts(sim, task.group).pending++;
   notePeaks(sim);
   if (instance) placeOn(sim, task, instance);
+  else if (request.fargate) scheduleNext(sim, task);
   logTaskStateChange(sim, task);
   return task;
 }
@@ -117,14 +121,15 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
     if (instance) instance.pendingTasksCount--;
     group.pending--;
   }
-  if (to === 'RUNNING' && instance) {
+  if (to === 'PENDING') task.pendingAt = engine.now;
+  if (to === 'RUNNING') {
     task.startedAt = engine.now;
-    instance.runningTasksCount++;
+    if (instance) instance.runningTasksCount++;
     group.running++;
     if (task.runDurationMs !== Infinity) setTimer(sim, task, task.runDurationMs, PHASE.lifecycle, { kind: 'EssentialContainerExited', taskId: task.id });
   }
-  if (from === 'RUNNING' && instance) {
-    instance.runningTasksCount--;
+  if (from === 'RUNNING') {
+    if (instance) instance.runningTasksCount--;
     group.running--;
   }
   if (to === 'STOPPED') {
@@ -153,7 +158,7 @@ export function stopTask(sim: Simulation, task: Task, stopCode: TaskStopCode, re
   if (task.timer !== undefined) sim.engine.cancel(task.timer);
   task.timer = undefined;
   if (task.lastStatus === 'RUNNING') transitionTask(sim, task, 'DEACTIVATING');
-  else if (task.containerInstanceId === undefined) transitionTask(sim, task, 'STOPPED');
+  else if (task.containerInstanceId === undefined && task.launchType === 'EC2') transitionTask(sim, task, 'STOPPED');
   else if (isPending(task.lastStatus)) transitionTask(sim, task, 'STOPPING');
 }
 
@@ -168,7 +173,9 @@ function scheduleNext(sim: Simulation, task: Task): void {
   const next = task.desiredStatus === 'RUNNING' ? NEXT_ON_START[status] : NEXT_ON_STOP[status];
   if (!next) return;
   const durationKey = DURATION_OF[status]!;
-  let delay = Math.max(0, Math.round(sample(sim.spec.taskStateDurations[durationKey], sim.random.lifecycle)));
+  // Fargate provisions the task's own capacity and ENI (ASSUMPTION: capacity.fargateProvisioning).
+  const duration = status === 'PROVISIONING' && task.launchType === 'FARGATE' ? sim.spec.capacityKnobs.fargateProvisioning : sim.spec.taskStateDurations[durationKey];
+  let delay = Math.max(0, Math.round(sample(duration, sim.random.lifecycle)));
   // A task leaving its target groups stays DEACTIVATING through the deregistration delay (DG task lifecycle).
   if (status === 'DEACTIVATING') delay = Math.max(delay, task.deregistrationDelayMs);
   // PENDING covers pulling the images, then starting the containers.
@@ -177,18 +184,29 @@ function scheduleNext(sim: Simulation, task: Task): void {
   setTimer(sim, task, delay, phase, { kind: 'TaskTransitionDue', taskId: task.id, to: next });
 }
 
-/** Pulls the task's images on its instance; a failed pull makes the task fail to start when the pull ends. */
+/**
+ * Pulls the task's images on its instance; a failed pull makes the task fail to start when the pull
+ * ends. Fargate caches nothing: every task pulls every image (DG Fargate pull behavior).
+ */
 function pull(sim: Simulation, task: Task): Millis {
   const { world, spec, random } = sim;
-  const instance = world.instancesById.get(task.containerInstanceId!)!;
   const td = world.taskDefinitions.get(task.taskDefinition)!;
   const roles = { ...td, executionRoleArn: task.executionRoleArn };
-  const outcome = pullImages(roles, instance.images, instance.imagePullBehavior, spec.images, spec.registries, () => random.images.uniform());
+  const draw = () => random.images.uniform();
+  const outcome =
+    task.containerInstanceId === undefined
+      ? pullImages(roles, NOTHING_CACHED, 'always', spec.images, spec.registries, draw, spec.capacityKnobs.fargateDefaultImageSizeMiB)
+      : (() => {
+          const instance = world.instancesById.get(task.containerInstanceId)!;
+          return pullImages(roles, instance.images, instance.imagePullBehavior, spec.images, spec.registries, draw);
+        })();
   task.imagePullMs = outcome.delayMs;
   task.pulledImages = outcome.pulled;
   if (outcome.failure !== undefined && task.startFailure === undefined) task.startFailure = outcome.failure;
   return outcome.delayMs;
 }
+
+const NOTHING_CACHED: ReadonlySet<string> = new Set();
 
 function setTimer(sim: Simulation, task: Task, delay: Millis, phase: number, event: SimEvent): void {
   task.timer = sim.engine.after(delay, phase, event);

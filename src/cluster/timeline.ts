@@ -1,5 +1,6 @@
 import { PHASE } from './events.js';
 import { requestReconcile, startDeployment } from './service-scheduler.js';
+import { interruptSpotTasks } from './fargate.js';
 import { startPipeline } from './pipeline.js';
 import type { Simulation } from './simulation.js';
 
@@ -17,6 +18,7 @@ export function scheduleTimeline(sim: Simulation): void {
 export function timelineActionDue(sim: Simulation, index: number): void {
   const action = sim.spec.timeline[index];
   if ('pushImage' in action) return startPipeline(sim, action.pushImage);
+  if ('spotInterruption' in action) return interruptSpotTasks(sim, action.spotInterruption.fraction);
   const { updateService } = action;
   const service = sim.world.services.get(updateService.service)!;
   if (updateService.desiredCount !== undefined) service.desiredCount = updateService.desiredCount;

@@ -55,6 +55,8 @@ export function pullImages(
   images: ReadonlyMap<string, ImageSpec>,
   registries: Readonly<Record<RegistryKind, RegistrySpec>>,
   draw: () => number,
+  /** The size of images the scenario does not list (Fargate has none present); undefined: taken as present. */
+  unlistedSizeMiB?: number,
 ): PullOutcome {
   let delayMs = 0;
   const pulled: string[] = [];
@@ -70,7 +72,7 @@ export function pullImages(
         pulled: [],
       };
     }
-    const spec = images.get(container.image);
+    const spec = images.get(container.image) ?? (unlistedSizeMiB === undefined ? undefined : { image: container.image, sizeMiB: unlistedSizeMiB, pullFailureProbability: 0 });
     if (!spec) continue;
     const cached = onInstance.has(container.image);
     const transfer = cached && behavior !== 'always' ? 0 : (spec.sizeMiB / registry.bandwidthMiBps) * 1000;

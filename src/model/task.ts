@@ -71,7 +71,7 @@ export interface Task {
   /** Target groups it is registered with, and how long deregistration keeps it DEACTIVATING. */
   targetGroups: string[];
   deregistrationDelayMs: Millis;
-  launchType: 'EC2';
+  launchType: 'EC2' | 'FARGATE';
   /** The capacity provider it was launched with, if any. */
   capacityProvider?: string;
   /** Where it runs; undefined while it waits in PROVISIONING for capacity. */
@@ -85,6 +85,8 @@ export interface Task {
   createdAt: Millis;
   /** When it reached RUNNING. */
   startedAt?: Millis;
+  /** When it entered PENDING (image pulls start: Fargate billing starts here). */
+  pendingAt?: Millis;
   stoppingAt?: Millis;
   stoppedAt?: Millis;
   stopCode?: TaskStopCode;

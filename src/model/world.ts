@@ -68,6 +68,8 @@ export interface World {
   runTaskFailures: RunTaskFailure[];
   services: Map<string, Service>;
   capacityProviders: Map<string, CapacityProvider>;
+  /** Fargate tasks (not yet STOPPED) per task group per AZ, for spreading them. */
+  fargateZoneCounts: Map<string, Map<string, number>>;
   targetGroups: Map<string, TargetGroup>;
   /** Cloud Map services (`namespace/service`) and the tasks registered in each. */
   discovery: Map<string, Set<string>>;
@@ -99,6 +101,7 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     runTaskFailures: [],
     services: new Map(),
     capacityProviders: new Map(),
+    fargateZoneCounts: new Map(),
     targetGroups: new Map(),
     discovery: new Map(),
     deployments: [],

@@ -1,4 +1,5 @@
 import type { World } from '../model/world.js';
+import { computeCost, costRate, fargateUsdPerHour, instanceUsdPerHour, type BilledUse } from '../cost/compute-cost.js';
 import type { ScenarioSpec } from '../scenario/scenario-spec.js';
 import { VERSION } from '../version.js';
 import { mean, percentile } from './percentile.js';
@@ -34,8 +35,10 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
   }));
   const failuresByReason: Record<string, number> = {};
   for (const f of world.runTaskFailures) failuresByReason[f.reason] = (failuresByReason[f.reason] ?? 0) + 1;
-  const waits = tasks.map((t) => t.waitForCapacityMs).sort((a, b) => a - b);
-  const series = toSeries(recorder);
+  const waits = tasks.filter((t) => t.containerInstanceId !== null || t.launchType === 'FARGATE').map((t) => t.waitForCapacityMs).sort((a, b) => a - b);
+  const uses = billedUses(spec, world, durationMs);
+  const cost = computeCost(uses);
+  const series = { ...toSeries(recorder), costPerHour: costRate(uses, recorder.t) };
   return {
     ecsimVersion: VERSION,
     scenario: {
@@ -61,7 +64,9 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
       cpuReservation: { mean: round2(mean(series.cpuReservation)), max: Math.max(0, ...series.cpuReservation) },
       memoryReservation: { mean: round2(mean(series.memoryReservation)), max: Math.max(0, ...series.memoryReservation) },
       waitForCapacityMs: { p50: percentile(waits, 50), p95: percentile(waits, 95), max: waits.at(-1) ?? 0 },
+      totalCostUsd: cost.totalUsd,
     },
+    cost,
     tasks,
     instances,
     runTaskFailures: world.runTaskFailures.map((f) => ({ ...f, containerInstanceId: f.containerInstanceId ?? null })),
@@ -131,7 +136,7 @@ function taskRecord(t: World['tasks'][number]): TaskRecord {
     cpuUnits: t.reservation.cpuUnits,
     memoryMiB: t.reservation.memoryMiB,
     networkBindings: t.claim?.bindings ?? [],
-    eni: t.claim?.eni ?? false,
+    eni: t.launchType === 'FARGATE' || (t.claim?.eni ?? false),
     imagePullMs: t.imagePullMs,
     taskRoleArn: t.taskRoleArn ?? null,
     executionRoleArn: t.executionRoleArn ?? null,
@@ -146,7 +151,7 @@ function taskRecord(t: World['tasks'][number]): TaskRecord {
   };
 }
 
-function toSeries(r: SeriesRecorder): Series {
+function toSeries(r: SeriesRecorder): Omit<Series, 'costPerHour'> {
   return {
     periodMs: r.periodMs,
     t: r.t,
@@ -164,3 +169,30 @@ function toSeries(r: SeriesRecorder): Series {
   };
 }
 
+
+/** Every billed span: EC2 instances from launch to termination, Fargate tasks from PENDING to STOPPED. */
+function billedUses(spec: ScenarioSpec, world: World, endMs: number): BilledUse[] {
+  const knobs = spec.capacityKnobs;
+  const uses: BilledUse[] = world.instances.map((i) => ({
+    fromMs: i.launchedAt,
+    toMs: i.terminatedAt ?? endMs,
+    usdPerHour: instanceUsdPerHour(i.instanceType, i.purchaseOption, knobs.ec2SpotDiscount),
+    capacityProvider: i.capacityProvider ?? 'EC2',
+    service: null,
+    purchaseOption: i.purchaseOption,
+  }));
+  for (const t of world.tasks) {
+    if (t.launchType !== 'FARGATE' || t.pendingAt === undefined) continue;
+    const spot = t.capacityProvider === 'FARGATE_SPOT';
+    const td = world.taskDefinitions.get(t.taskDefinition)!;
+    uses.push({
+      fromMs: t.pendingAt,
+      toMs: t.stoppedAt ?? endMs,
+      usdPerHour: fargateUsdPerHour(t.reservation.cpuUnits, t.reservation.memoryMiB, td.cpuArchitecture, spot, knobs.fargateSpotDiscount),
+      capacityProvider: t.capacityProvider ?? 'FARGATE',
+      service: t.serviceName ?? null,
+      purchaseOption: spot ? 'spot' : 'on-demand',
+    });
+  }
+  return uses;
+}

@@ -23,6 +23,8 @@ export interface Results {
   /** The service event log, in ECS's words, in time order. */
   serviceEvents: { at: number; service: string; message: string }[];
   series: Series;
+  /** What the run cost, USD: EC2 instances (by capacity provider, or "EC2" for registered instances) and Fargate tasks. */
+  cost: { totalUsd: number; byCapacityProvider: Record<string, number>; byService: Record<string, number>; byPurchaseOption: Record<string, number> };
   /** Fields of the scenario that were accepted but are not simulated. */
   notes: { path: string; message: string }[];
 }
@@ -43,6 +45,7 @@ export interface Summary {
   memoryReservation: { mean: number; max: number };
   /** Time placed tasks waited for capacity, ms. */
   waitForCapacityMs: { p50: number; p95: number; max: number };
+  totalCostUsd: number;
 }
 
 export interface TargetGroupRecord {
@@ -86,7 +89,7 @@ export interface TaskRecord {
   startedBy: string;
   serviceName: string | null;
   deploymentId: string | null;
-  launchType: 'EC2';
+  launchType: 'EC2' | 'FARGATE';
   /** The capacity provider it was launched with, or null for the EC2 launch type. */
   capacityProvider: string | null;
   /** Null when it never got capacity (stopped while waiting in PROVISIONING). */
@@ -154,6 +157,8 @@ export interface Series {
   byGroup: Record<string, { running: number[]; pending: number[] }>;
   /** Per instance: reservation percentages and the number of tasks on it (placed, not yet STOPPED). */
   byInstance: Record<string, { cpuReservation: number[]; memoryReservation: number[]; tasks: number[] }>;
+  /** USD per hour being spent at each sample time. */
+  costPerHour: number[];
   /** Per capacity provider: desired capacity, registered instances, launching instances, tasks waiting in PROVISIONING, CapacityProviderReservation. */
   byCapacityProvider: Record<string, { desired: number[]; instances: number[]; launching: number[]; waiting: number[]; reservation: number[] }>;
   /** Per Cloud Map service (`namespace/service`): healthy instances registered. */

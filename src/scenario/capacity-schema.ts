@@ -84,10 +84,17 @@ export const capacityProviderSchema = doc(
 );
 export type CapacityProviderFile = Infer<typeof capacityProviderSchema>;
 
+/** ASSUMPTIONS (docs/fidelity.md): what AWS does not publish about Fargate, Spot and prices. */
 export const capacityKnobs = object(
   {
     provisioningTimeout: withDefault(duration({ positive: true }), 30 * 60_000),
     reservationFormula: withDefault(oneOf(['current', '2023'] as const), 'current'),
+    fargateProvisioning: withDefault(durationDistribution(), { dist: 'uniform', min: 10_000, max: 25_000 }),
+    fargateDefaultImageSizeMiB: withDefault(number({ min: 0 }), 200),
+    spotInterruptionsPerTaskHour: withDefault(number({ min: 0 }), 0),
+    spotUnavailable: withDefault(array(object({ from: duration(), to: duration() }, { unknownKeys: 'error' })), []),
+    fargateSpotDiscount: withDefault(number({ min: 0, max: 1 }), 0.7),
+    ec2SpotDiscount: withDefault(number({ min: 0, max: 1 }), 0.6),
   },
   { unknownKeys: 'error' },
 );

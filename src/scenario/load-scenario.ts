@@ -3,7 +3,7 @@ import { networkNeeds, taskReservation, type TaskDefinition } from '../model/tas
 import { instanceType } from '../model/instance-types.js';
 import { RUN_TASK_DEFAULT_STRATEGIES, SERVICE_DEFAULT_STRATEGIES } from '../placement/defaults.js';
 import { MAX_CONSTRAINTS } from './placement-schema.js';
-import { resolveCapacityProviders, resolveLaunch, type CapacityProviderSpec } from './resolve-capacity.js';
+import { fargateProviders, isFargateProvider, resolveCapacityProviders, resolveLaunch, type CapacityProviderSpec } from './resolve-capacity.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 import type { TimelineActionFile } from './service-schema.js';
 import { classicTargetGroup, loadBalancerProblem, resolveLoadBalancing, targetGroupName } from './resolve-load-balancing.js';
@@ -72,11 +72,8 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
       ctx.error(`${path}.taskDefinition`, `unknown task definition "${source.taskDefinition}" (registered: ${known})`);
       return;
     }
-    if (td.requiresCompatibilities.length > 0 && !td.requiresCompatibilities.includes('EC2')) {
-      ctx.error(`${path}.launchType`, 'Task definition does not support launch_type EC2.');
-      return;
-    }
     const capacityProviderStrategy = resolveLaunch(source, path, file, capacityProviders, ctx);
+    if (!launchFits(td, capacityProviderStrategy, source, path, ctx)) return;
     const taskDefinitionSpec = file.taskDefinitions[taskDefinitions.indexOf(td)];
     const constraints = [...taskDefinitionSpec.placementConstraints, ...source.placementConstraints];
     if (constraints.length > MAX_CONSTRAINTS) {
@@ -122,6 +119,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
     startEpochMs: file.startTime,
     cluster: { clusterName: file.cluster.clusterName, availabilityZones, containerInstances: file.cluster.containerInstances },
     capacityProviders,
+    fargateProviders: fargateProviders(file),
     capacityKnobs: file.simulation.capacity,
     taskDefinitions,
     taskDefinitionConstraints,
@@ -160,6 +158,7 @@ function registerRevisions(file: ScenarioFile): TaskDefinition[] {
       reservation: taskReservation(td.cpu, td.memory, td.containerDefinitions),
       network: networkNeeds(td.networkMode, td.containerDefinitions),
       taskRoleArn: td.taskRoleArn,
+      cpuArchitecture: td.runtimePlatform?.cpuArchitecture ?? 'X86_64',
       executionRoleArn: td.executionRoleArn,
       placementConstraints: td.placementConstraints.map((c) => ({ type: 'memberOf' as const, expression: (c as { expression: string }).expression })),
     };
@@ -188,10 +187,8 @@ function resolveServices(
     seen.add(s.serviceName);
     const td = resolveTaskDefinition(taskDefinitions, s.taskDefinition, `${path}.taskDefinition`, ctx);
     if (!td) return [];
-    if (td.requiresCompatibilities.length > 0 && !td.requiresCompatibilities.includes('EC2')) {
-      ctx.error(`${path}.launchType`, 'Task definition does not support launch_type EC2.');
-    }
     const capacityProviderStrategy = resolveLaunch(s, path, file, capacityProviders, ctx);
+    launchFits(td, capacityProviderStrategy, s, path, ctx);
     const tdConstraints = file.taskDefinitions[taskDefinitions.indexOf(td)].placementConstraints.length;
     if (tdConstraints + s.placementConstraints.length > MAX_CONSTRAINTS) {
       ctx.error(`${path}.placementConstraints`, `at most ${MAX_CONSTRAINTS} placement constraints per task, task definition and service together; got ${tdConstraints + s.placementConstraints.length}`);
@@ -258,6 +255,7 @@ function resolveRegistry(file: ScenarioFile, reference: string | undefined, path
 function resolveTimeline(file: ScenarioFile, taskDefinitions: TaskDefinition[], ctx: ParseContext): TimelineAction[] {
   const services = new Set(file.services.map((s) => s.serviceName));
   return file.timeline.flatMap((action, i): TimelineAction[] => {
+    if ('spotInterruption' in action && action.spotInterruption) return [{ at: action.at, spotInterruption: action.spotInterruption }];
     if ('pushImage' in action && action.pushImage) {
       const { pushImage } = action;
       if (!services.has(pushImage.service)) {
@@ -310,4 +308,29 @@ function resolveDiscovery(file: ScenarioFile, ctx: ParseContext): string[] {
     if (!namespaces.has(s.Namespace)) ctx.error(`serviceDiscovery.services[${i}].Namespace`, `unknown namespace "${s.Namespace}" (namespaces: ${[...namespaces].join(', ') || 'none'})`);
     return `${s.Namespace}/${s.Name}`;
   });
+}
+
+/**
+ * The task definition must be compatible with where the tasks run (RunTask / CreateService: "Task
+ * definition does not support launch_type ..."), and Fargate takes no placement strategies or
+ * constraints (DG task placement).
+ */
+function launchFits(
+  td: TaskDefinition,
+  strategy: { capacityProvider: string }[] | undefined,
+  source: { placementStrategy?: unknown[]; placementConstraints: unknown[] },
+  path: string,
+  ctx: ParseContext,
+): boolean {
+  const fargate = strategy !== undefined && strategy.every((item) => isFargateProvider(item.capacityProvider));
+  const launchType = fargate ? 'FARGATE' : 'EC2';
+  if (td.requiresCompatibilities.length > 0 ? !td.requiresCompatibilities.includes(launchType) : fargate) {
+    ctx.error(`${path}.launchType`, `Task definition does not support launch_type ${launchType}.`);
+    return false;
+  }
+  if (fargate && ((source.placementStrategy?.length ?? 0) > 0 || source.placementConstraints.length > 0)) {
+    ctx.error(path, 'Task placement strategies and constraints are not supported for tasks on Fargate.');
+    return false;
+  }
+  return true;
 }

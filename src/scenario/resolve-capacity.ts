@@ -10,6 +10,7 @@ export type CapacityProviderSpec = Pick<CapacityProvider, 'name' | 'managedScali
 export function resolveCapacityProviders(file: ScenarioFile, availabilityZones: string[], ctx: ParseContext): CapacityProviderSpec[] {
   const seen = new Set<string>();
   return file.cluster.capacityProviders.flatMap((p, i) => {
+    if (typeof p === 'string') return [];
     const path = `cluster.capacityProviders[${i}]`;
     if (/^(aws|ecs|fargate)/i.test(p.name)) {
       ctx.error(`${path}.name`, 'The capacity provider name cannot be prefixed with "aws", "ecs", or "fargate".');
@@ -49,8 +50,20 @@ export function resolveCapacityProviders(file: ScenarioFile, availabilityZones: 
  * the cluster's default strategy, else EC2. A launch type and a strategy together are rejected, as are
  * strategies AWS rejects (an unknown provider, two bases, no weight above 0).
  */
+/** The Fargate capacity providers the cluster has associated (PutClusterCapacityProviders). */
+export function fargateProviders(file: ScenarioFile): string[] {
+  return file.cluster.capacityProviders.filter((p): p is 'FARGATE' | 'FARGATE_SPOT' => typeof p === 'string');
+}
+
+export const isFargateProvider = (name: string) => name === 'FARGATE' || name === 'FARGATE_SPOT';
+
+/**
+ * Where a service's or RunTask's tasks run: its capacity provider strategy, else its launch type
+ * (FARGATE is the FARGATE provider), else the cluster's default strategy, else EC2 on any instance
+ * (undefined). A launch type and a strategy together are rejected, as are strategies AWS rejects.
+ */
 export function resolveLaunch(
-  source: { launchType?: 'EC2'; capacityProviderStrategy?: StrategyItem[] },
+  source: { launchType?: 'EC2' | 'FARGATE'; capacityProviderStrategy?: StrategyItem[] },
   path: string,
   file: ScenarioFile,
   providers: CapacityProviderSpec[],
@@ -60,21 +73,27 @@ export function resolveLaunch(
     ctx.error(path, 'Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.');
     return undefined;
   }
+  if (source.launchType === 'FARGATE') return [{ capacityProvider: 'FARGATE', base: 0, weight: 1 }];
   if (source.launchType !== undefined) return undefined;
   const strategy = source.capacityProviderStrategy ?? file.cluster.defaultCapacityProviderStrategy;
   if (!strategy) return undefined;
   const at = source.capacityProviderStrategy ? `${path}.capacityProviderStrategy` : 'cluster.defaultCapacityProviderStrategy';
-  return checkStrategy(strategy, at, providers, ctx) ? strategy : undefined;
+  return checkStrategy(strategy, at, [...providers.map((p) => p.name), ...fargateProviders(file)], ctx) ? strategy : undefined;
 }
 
-export function checkStrategy(strategy: StrategyItem[], path: string, providers: CapacityProviderSpec[], ctx: ParseContext): boolean {
+export function checkStrategy(strategy: StrategyItem[], path: string, known: string[], ctx: ParseContext): boolean {
   let ok = true;
   strategy.forEach((item, i) => {
-    if (!providers.some((p) => p.name === item.capacityProvider)) {
-      ctx.error(`${path}[${i}].capacityProvider`, `unknown capacity provider "${item.capacityProvider}" (cluster providers: ${providers.map((p) => p.name).join(', ') || 'none'})`);
+    if (!known.includes(item.capacityProvider)) {
+      ctx.error(`${path}[${i}].capacityProvider`, `unknown capacity provider "${item.capacityProvider}" (the cluster's providers: ${known.join(', ') || 'none'})`);
       ok = false;
     }
   });
+  const fargate = strategy.filter((item) => isFargateProvider(item.capacityProvider)).length;
+  if (fargate > 0 && fargate < strategy.length) {
+    ctx.error(path, 'A capacity provider strategy cannot contain both Auto Scaling group capacity providers and Fargate capacity providers.');
+    ok = false;
+  }
   if (strategy.filter((item) => item.base > 0).length > 1) {
     ctx.error(path, 'Only one capacity provider in a strategy can have a base value greater than 0.');
     ok = false;

@@ -9,6 +9,7 @@ import { serviceDiscoverySchema, serviceSchema, taskBehaviorSchema, timelineActi
 import {
   array,
   boolean,
+  either,
   doc,
   duration,
   integer,
@@ -119,7 +120,7 @@ const runTaskSource = doc(
       count: withDefault(integer({ min: 1, max: 10 }), 1),
       group: optional(string({ minLength: 1, maxLength: 255 })),
       startedBy: optional(string({ minLength: 1, maxLength: 128 })),
-      launchType: optional(oneOf(['EC2'] as const)),
+      launchType: optional(oneOf(['EC2', 'FARGATE'] as const)),
       capacityProviderStrategy: optional(capacityProviderStrategySchema),
       placementStrategy: optional(placementStrategiesSchema),
       placementConstraints: withDefault(placementConstraintsSchema, []),
@@ -163,9 +164,11 @@ const serviceKnobs = object(
   strict,
 );
 export type ServiceKnobs = Infer<typeof serviceKnobs>;
+export type CapacityKnobs = Infer<typeof capacityKnobs>;
 
 const defaultStateDurations = stateDurations.parse({}, '', new ParseContext()) as StateDurationsSpec;
 const defaultServiceKnobs = serviceKnobs.parse({}, '', new ParseContext()) as ServiceKnobs;
+const defaultCapacityKnobs = capacityKnobs.parse({}, '', new ParseContext()) as CapacityKnobs;
 
 export const scenarioSchema = object(
   {
@@ -180,7 +183,7 @@ export const scenarioSchema = object(
         clusterName: withDefault(string({ minLength: 1, maxLength: 255 }), 'default'),
         availabilityZones: optional(array(string({ minLength: 1 }), { min: 1 })),
         containerInstances: withDefault(array(containerInstanceGroup), []),
-        capacityProviders: withDefault(array(capacityProviderSchema), []),
+        capacityProviders: withDefault(array(either(oneOf(['FARGATE', 'FARGATE_SPOT'] as const), capacityProviderSchema)), []),
         defaultCapacityProviderStrategy: optional(capacityProviderStrategySchema),
       },
       strict,
@@ -204,13 +207,13 @@ export const scenarioSchema = object(
           {
             taskStateDurations: withDefault(stateDurations, defaultStateDurations),
             services: withDefault(serviceKnobs, defaultServiceKnobs),
-            capacity: withDefault(capacityKnobs, { provisioningTimeout: 30 * 60_000, reservationFormula: 'current' as const }),
+            capacity: withDefault(capacityKnobs, defaultCapacityKnobs),
           },
           strict,
         ),
         'Simulation-only knobs that AWS does not expose.',
       ),
-      { taskStateDurations: defaultStateDurations, services: defaultServiceKnobs, capacity: { provisioningTimeout: 30 * 60_000, reservationFormula: 'current' as const } },
+      { taskStateDurations: defaultStateDurations, services: defaultServiceKnobs, capacity: defaultCapacityKnobs },
     ),
   },
   strict,

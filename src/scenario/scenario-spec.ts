@@ -8,7 +8,7 @@ import type { LoadBalancer, TargetGroup } from '../model/load-balancing.js';
 import type { StrategyItem } from '../capacity/strategy-split.js';
 import type { DeploymentConfiguration } from '../model/service.js';
 import type { CapacityProviderSpec } from './resolve-capacity.js';
-import type { ArrivalsSpec, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
+import type { ArrivalsSpec, CapacityKnobs, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
 
 /** A validated scenario with every name resolved: what `simulate()` runs. */
 export interface ScenarioSpec {
@@ -26,7 +26,9 @@ export interface ScenarioSpec {
   };
   /** Auto Scaling group capacity providers. */
   capacityProviders: CapacityProviderSpec[];
-  capacityKnobs: { provisioningTimeout: Millis; reservationFormula: 'current' | '2023' };
+  /** FARGATE and FARGATE_SPOT, when the cluster associates them. */
+  fargateProviders: string[];
+  capacityKnobs: CapacityKnobs;
   /** Every registered revision, in registration order. */
   taskDefinitions: TaskDefinition[];
   /** The memberOf constraints of each task definition revision, parsed. */
@@ -110,4 +112,5 @@ export interface TaskBehaviorRule {
 
 export type TimelineAction =
   | { at: Millis; updateService: { service: string; taskDefinition?: string; desiredCount?: number; forceNewDeployment: boolean } }
-  | { at: Millis; pushImage: { service: string; image: string; container?: string; source: Distribution; build: Distribution; push: Distribution } };
+  | { at: Millis; pushImage: { service: string; image: string; container?: string; source: Distribution; build: Distribution; push: Distribution } }
+  | { at: Millis; spotInterruption: { capacityProvider: 'FARGATE_SPOT'; fraction: number } };

@@ -35,7 +35,7 @@ export const serviceSchema = doc(
         taskDefinition: string({ minLength: 1 }),
         desiredCount: optional(integer({ min: 0 })),
         schedulingStrategy: withDefault(oneOf(['REPLICA', 'DAEMON'] as const), 'REPLICA'),
-        launchType: optional(oneOf(['EC2'] as const)),
+        launchType: optional(oneOf(['EC2', 'FARGATE'] as const)),
         capacityProviderStrategy: optional(capacityProviderStrategySchema),
         placementStrategy: optional(placementStrategiesSchema),
         placementConstraints: withDefault(placementConstraintsSchema, []),
@@ -96,13 +96,24 @@ export const pushImageSchema = object(
   { unknownKeys: 'error' },
 );
 
+/** Interrupt a share of the running Fargate Spot tasks (a Spot capacity reclaim). */
+export const spotInterruptionSchema = object(
+  { capacityProvider: oneOf(['FARGATE_SPOT'] as const), fraction: number({ min: 0, max: 1 }) },
+  { unknownKeys: 'error' },
+);
+
 /** A scripted action at a simulated time. */
 export const timelineActionSchema = refine(
-  object({ at: duration(), updateService: optional(updateServiceSchema), pushImage: optional(pushImageSchema) }, { unknownKeys: 'error' }),
+  object(
+    { at: duration(), updateService: optional(updateServiceSchema), pushImage: optional(pushImageSchema), spotInterruption: optional(spotInterruptionSchema) },
+    { unknownKeys: 'error' },
+  ),
   (a, path, ctx) => {
-    if (a.updateService && !a.pushImage) return { at: a.at, updateService: a.updateService };
-    if (a.pushImage && !a.updateService) return { at: a.at, pushImage: a.pushImage };
-    return ctx.error(path, 'expected exactly one action: updateService or pushImage');
+    const actions = [a.updateService, a.pushImage, a.spotInterruption].filter((x) => x !== undefined);
+    if (actions.length !== 1) return ctx.error(path, 'expected exactly one action: updateService, pushImage or spotInterruption');
+    if (a.updateService) return { at: a.at, updateService: a.updateService };
+    if (a.pushImage) return { at: a.at, pushImage: a.pushImage };
+    return { at: a.at, spotInterruption: a.spotInterruption! };
   },
 );
 export type TimelineActionFile = Infer<typeof timelineActionSchema>;

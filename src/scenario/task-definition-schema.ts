@@ -6,6 +6,7 @@ import {
   type NetworkMode,
   type PortMapping,
 } from '../model/task-definition.js';
+import { invalidFargateSize, isValidFargateSize } from '../model/fargate.js';
 import type { PlacementConstraint } from '../placement/placement-request.js';
 import { taskDefinitionConstraintsSchema } from './placement-schema.js';
 import { array, boolean, doc, either, integer, INVALID, object, oneOf, optional, refine, string, withDefault, type Schema } from './schema/index.js';
@@ -21,6 +22,7 @@ export interface TaskDefinitionSpec {
   placementConstraints: PlacementConstraint[];
   taskRoleArn?: string;
   executionRoleArn?: string;
+  runtimePlatform?: { cpuArchitecture: 'X86_64' | 'ARM64'; operatingSystemFamily: string };
 }
 
 const aws = { unknownKeys: 'note' } as const;
@@ -123,6 +125,9 @@ export const taskDefinitionSchema: Schema<TaskDefinitionSpec> = doc(
         placementConstraints: withDefault(taskDefinitionConstraintsSchema, []),
         taskRoleArn: optional(string({ minLength: 1 })),
         executionRoleArn: optional(string({ minLength: 1 })),
+        runtimePlatform: optional(
+          object({ cpuArchitecture: withDefault(oneOf(['X86_64', 'ARM64'] as const), 'X86_64'), operatingSystemFamily: withDefault(string(), 'LINUX') }, aws),
+        ),
       },
       aws,
     ),
@@ -147,6 +152,15 @@ export const taskDefinitionSchema: Schema<TaskDefinitionSpec> = doc(
           }
         });
       });
+      if (td.requiresCompatibilities.includes('FARGATE')) {
+        if (td.networkMode !== 'awsvpc') {
+          ctx.error(`${path}.networkMode`, "Fargate only supports network mode 'awsvpc'.");
+          ok = false;
+        } else if (td.cpu === undefined || td.memory === undefined || !isValidFargateSize(td.cpu, td.memory)) {
+          ctx.error(td.cpu === undefined ? `${path}.cpu` : `${path}.memory`, invalidFargateSize(td.cpu, td.memory));
+          ok = false;
+        }
+      }
       const containerCpu = td.containerDefinitions.reduce((sum, c) => sum + c.cpuUnits, 0);
       if (td.cpu !== undefined && containerCpu > td.cpu) {
         ctx.error(`${path}.cpu`, `The sum of container cpu (${containerCpu}) must not exceed the task cpu (${td.cpu}).`);

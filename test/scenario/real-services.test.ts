@@ -56,16 +56,30 @@ describe('real service definitions from public repositories load and run', () =>
     expect(r.serviceEvents.some((e) => e.message.includes('was unable to place a task'))).toBe(true);
   });
 
-  it('service-ecspresso-fargate-spot-capacity-provider-strategy.json loads and runs (on EC2 until capacity providers land)', () => {
+  it('service-ecspresso-fargate-spot-capacity-provider-strategy.json: FARGATE base 1 weight 1, FARGATE_SPOT weight 2', () => {
     const service = read('service-ecspresso-fargate-spot-capacity-provider-strategy.json');
-    const taskDefinition = { family: 'app', networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'app', image: 'app', portMappings: [{ containerPort: 80 }] }] };
-    // ecspresso supplies serviceName and taskDefinition from its own config.
-    const scenario = { name: 'ecspresso', duration: '1h', cluster, taskDefinitions: [taskDefinition], services: [{ serviceName: 'app', taskDefinition: 'app', desiredCount: 2, ...service }] };
+    const taskDefinition = {
+      family: 'app',
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      cpu: '256',
+      memory: '512',
+      containerDefinitions: [{ name: 'app', image: 'app', portMappings: [{ containerPort: 80 }] }],
+    };
+    // ecspresso supplies serviceName, taskDefinition and desiredCount from its own config.
+    const scenario = {
+      name: 'ecspresso',
+      duration: '1h',
+      cluster: { ...cluster, capacityProviders: ['FARGATE', 'FARGATE_SPOT'] },
+      taskDefinitions: [taskDefinition],
+      services: [{ serviceName: 'app', taskDefinition: 'app', desiredCount: 10, ...service }],
+    };
     expect(problems(scenario)).toEqual([]);
-    const loaded = spec(scenario);
-    expect(loaded.notes.map((n) => n.path)).toContain('services[0].capacityProviderStrategy');
-    const r = simulate(loaded, { check: true });
-    expect(r.services[0]).toMatchObject({ runningCount: 2 });
-    expect(r.tasks.every((t) => t.eni)).toBe(true);
+    const r = simulate(spec(scenario), { check: true });
+    expect(r.services[0]).toMatchObject({ runningCount: 10 });
+    // 1 base on FARGATE, the other 9 split 1:2: FARGATE 4, FARGATE_SPOT 6.
+    const on = (p: string) => r.tasks.filter((t) => t.capacityProvider === p && t.lastStatus === 'RUNNING').length;
+    expect([on('FARGATE'), on('FARGATE_SPOT')]).toEqual([4, 6]);
+    expect(r.tasks.every((t) => t.launchType === 'FARGATE' && t.eni && t.containerInstanceId === null)).toBe(true);
   });
 });
