@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { billedUsd, fargateUsdPerHour, instanceUsdPerHour } from '../../src/cost/prices.js';
+import { isValidFargateSize } from '../../src/model/fargate.js';
+import { simulate } from '../../src/simulate.js';
+import { problems, spec } from '../builders.js';
+
+const fargateTask = (cpu = '256', memory = '512', extra: Record<string, unknown> = {}) => ({
+  family: 'web',
+  networkMode: 'awsvpc',
+  requiresCompatibilities: ['FARGATE'],
+  cpu,
+  memory,
+  containerDefinitions: [{ name: 'web', image: 'nginx:1.25', portMappings: [{ containerPort: 80 }] }],
+  ...extra,
+});
+const scenario = (service: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  name: 'fargate',
+  duration: '2h',
+  cluster: { availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'], capacityProviders: ['FARGATE', 'FARGATE_SPOT'] },
+  taskDefinitions: [fargateTask()],
+  services: [{ serviceName: 'web', taskDefinition: 'web', desiredCount: 6, ...service }],
+  ...extra,
+});
+const run = (s: object) => simulate(spec(s), { check: true });
+
+describe('Fargate task sizes', () => {
+  it.each([
+    [256, 512, true],
+    [256, 2048, true],
+    [256, 3072, false],
+    [512, 4096, true],
+    [1024, 1024, false],
+    [4096, 30_720, true],
+    [8192, 20_480, true],
+    [8192, 18_432, false],
+    [16_384, 122_880, true],
+  ])('%d CPU with %d MiB: %s', (cpu, memory, valid) => {
+    expect(isValidFargateSize(cpu, memory)).toBe(valid);
+  });
+
+  it('an invalid size is rejected with AWS\'s wording', () => {
+    expect(problems(scenario({}, { taskDefinitions: [fargateTask('512', '5120')] }))).toEqual([
+      'taskDefinitions[0].memory: No Fargate configuration exists for given values: 512 CPU, 5120 memory. See the Amazon ECS documentation for the valid values.',
+    ]);
+  });
+
+  it('Fargate needs awsvpc; placement strategies are not for Fargate; the task definition must be Fargate-compatible', () => {
+    expect(problems(scenario({}, { taskDefinitions: [fargateTask('256', '512', { networkMode: 'bridge' })] }))).toEqual([
+      "taskDefinitions[0].networkMode: Fargate only supports network mode 'awsvpc'.",
+    ]);
+    expect(problems(scenario({ launchType: 'FARGATE', placementStrategy: [{ type: 'binpack', field: 'cpu' }] }))).toEqual([
+      'services[0]: Task placement strategies and constraints are not supported for tasks on Fargate.',
+    ]);
+    expect(problems(scenario({ launchType: 'FARGATE' }, { taskDefinitions: [{ ...fargateTask(), requiresCompatibilities: ['EC2'] }] }))).toEqual([
+      'services[0].launchType: Task definition does not support launch_type FARGATE.',
+    ]);
+  });
+});
+
+describe('Fargate and Fargate Spot', () => {
+  it('tasks spread over the AZs, take an ENI each, and pull their image every time', () => {
+    const r = run(scenario({ launchType: 'FARGATE' }));
+    const running = r.tasks.filter((t) => t.lastStatus === 'RUNNING');
+    const perZone = new Map<string, number>();
+    for (const t of running) perZone.set(t.availabilityZone!, (perZone.get(t.availabilityZone!) ?? 0) + 1);
+    expect([...perZone.values()]).toEqual([2, 2, 2]);
+    // nginx is not listed: Fargate pulls the default 200 MiB from Docker Hub (40 MiB/s, 1.5 s).
+    expect(running.every((t) => t.eni && t.imagePullMs === 6_500 && t.containerInstanceId === null)).toBe(true);
+  });
+
+  it('a Spot interruption stops tasks with SpotInterruption and the service replaces them', () => {
+    const r = run(scenario({ capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] }, { timeline: [{ at: '1h', spotInterruption: { capacityProvider: 'FARGATE_SPOT', fraction: 0.5 } }] }));
+    const interrupted = r.tasks.filter((t) => t.stopCode === 'SpotInterruption');
+    expect(interrupted).toHaveLength(3);
+    expect(interrupted.every((t) => t.stoppedReason === 'Your Spot Task was interrupted.')).toBe(true);
+    expect(r.services[0].runningCount).toBe(6);
+  });
+
+  it('while Fargate Spot has no capacity its share is not launched (no fallback)', () => {
+    const r = run(
+      scenario(
+        { capacityProviderStrategy: [{ capacityProvider: 'FARGATE', base: 2, weight: 0 }, { capacityProvider: 'FARGATE_SPOT', weight: 1 }] },
+        { simulation: { capacity: { spotUnavailable: [{ from: '0s', to: '30m' }] } } },
+      ),
+    );
+    const runningAt = (m: number) => r.series.byService.web.running[m];
+    expect(runningAt(20)).toBe(2);
+    expect(runningAt(40)).toBe(6);
+    expect(r.serviceEvents.some((e) => e.message.includes('Capacity is unavailable at this time'))).toBe(true);
+  });
+});
+
+describe('cost', () => {
+  it("Fargate's worked examples: 1 vCPU / 2 GB for 1 h; 0.25 vCPU / 0.5 GB for 24 h; 2 vCPU / 4 GB for 30 s billed as 60 s", () => {
+    expect(billedUsd(fargateUsdPerHour(1024, 2048, 'X86_64', false, 0.7), 0, 3_600_000)).toBeCloseTo(0.04937, 5);
+    expect(billedUsd(fargateUsdPerHour(256, 512, 'X86_64', false, 0.7), 0, 24 * 3_600_000)).toBeCloseTo(0.29622, 5);
+    expect(billedUsd(fargateUsdPerHour(2048, 4096, 'X86_64', false, 0.7), 0, 30_000)).toBeCloseTo(0.001646, 6);
+  });
+
+  it('ARM is cheaper; Spot takes the discount; EC2 bills per second with a 60-second minimum', () => {
+    expect(fargateUsdPerHour(1024, 2048, 'ARM64', false, 0.7)).toBeCloseTo(0.03238 + 2 * 0.00356, 6);
+    expect(fargateUsdPerHour(1024, 2048, 'X86_64', true, 0.7)).toBeCloseTo(0.04937 * 0.3, 6);
+    expect(billedUsd(instanceUsdPerHour('m5.large', 'on-demand', 0.6), 0, 10_000)).toBeCloseTo(0.096 / 60, 8);
+    expect(billedUsd(instanceUsdPerHour('m5.large', 'spot', 0.6), 0, 3_600_000)).toBeCloseTo(0.096 * 0.4, 8);
+  });
+
+  it('a run\'s cost is the sum of its parts and the cost rate follows what runs', () => {
+    const r = run(scenario({ capacityProviderStrategy: [{ capacityProvider: 'FARGATE', base: 1, weight: 1 }, { capacityProvider: 'FARGATE_SPOT', weight: 2 }] }));
+    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    expect(sum(r.cost.byCapacityProvider)).toBeCloseTo(r.cost.totalUsd, 6);
+    expect(r.cost.byService.web).toBeCloseTo(r.cost.totalUsd, 6);
+    // 6 tasks: 1 base on FARGATE, the other 5 split 1:2 -> 2 and 3: FARGATE 3, FARGATE_SPOT 3, at 0.25 vCPU / 0.5 GB.
+    const task = fargateUsdPerHour(256, 512, 'X86_64', false, 0.7);
+    expect(r.series.costPerHour[60]).toBeCloseTo(3 * task + 3 * task * 0.3, 4);
+  });
+});
