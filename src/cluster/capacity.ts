@@ -12,6 +12,7 @@ import { logContainerInstanceStateChange } from './event-log.js';
 import { PHASE } from './events.js';
 import type { Simulation } from './simulation.js';
 import { placeOn, stopTask } from './task-lifecycle.js';
+import { scheduleInstanceFailure } from './faults.js';
 
 /** A task joins its capacity provider's queue in PROVISIONING, until capacity comes or its wait times out. */
 export function waitForCapacity(sim: Simulation, provider: CapacityProvider, task: Task, request: PlacementRequest): void {
@@ -65,6 +66,8 @@ export function setDesiredCapacity(sim: Simulation, provider: CapacityProvider, 
   let running = provider.instanceIds.length + provider.launching.length;
   while (running < target) {
     const zone = leastUsedZone(sim, provider);
+    // Every AZ of the group is out: the group cannot launch until one returns (ASSUMPTION: it retries a minute later).
+    if (zone === undefined) break;
     const launchMs = Math.max(0, Math.round(sample(provider.asg.launchTime, sim.random.capacity)));
     const registerMs = Math.max(0, Math.round(sample(provider.asg.registrationTime, sim.random.capacity)));
     const id = provider.launches++;
@@ -79,15 +82,17 @@ export function setDesiredCapacity(sim: Simulation, provider: CapacityProvider, 
   if (running > target) scaleIn(sim, provider, running - target);
 }
 
-function leastUsedZone(sim: Simulation, provider: CapacityProvider): string {
-  const counts = new Map(provider.asg.availabilityZones.map((z) => [z, 0]));
+function leastUsedZone(sim: Simulation, provider: CapacityProvider): string | undefined {
+  const zones = provider.asg.availabilityZones.filter((z) => !sim.world.unavailableZones.has(z));
+  if (zones.length === 0) return undefined;
+  const counts = new Map(zones.map((z) => [z, 0]));
   for (const id of provider.instanceIds) {
     const zone = sim.world.instancesById.get(id)!.availabilityZone;
     counts.set(zone, (counts.get(zone) ?? 0) + 1);
   }
   for (const l of provider.launching) counts.set(l.availabilityZone, (counts.get(l.availabilityZone) ?? 0) + 1);
-  let best = provider.asg.availabilityZones[0];
-  for (const zone of provider.asg.availabilityZones) if (counts.get(zone)! < counts.get(best)!) best = zone;
+  let best = zones[0];
+  for (const zone of zones) if ((counts.get(zone) ?? 0) < (counts.get(best) ?? 0)) best = zone;
   return best;
 }
 
@@ -104,6 +109,7 @@ export function instanceRegistrationDue(sim: Simulation, providerName: string, l
   });
   sim.placement.index.instanceAdded(instance);
   provider.instanceIds.push(instance.id);
+  scheduleInstanceFailure(sim, instance);
   logContainerInstanceStateChange(sim, instance);
   placeWaitingTasks(sim, provider);
   sim.observers.instanceRegistered(instance);
@@ -172,6 +178,8 @@ export function terminateInstance(sim: Simulation, instance: ContainerInstance):
 export function capacityMetricsDue(sim: Simulation): void {
   const { engine, world } = sim;
   for (const provider of world.capacityProviders.values()) {
+    // The group replaces what it lost (failed instances, launches blocked by an AZ outage).
+    if (provider.instanceIds.length + provider.launching.length < provider.desiredCapacity) setDesiredCapacity(sim, provider, provider.desiredCapacity);
     const instances = provider.instanceIds.map((id) => world.instancesById.get(id)!);
     const inUse = instances.filter((i) => !isEmpty(sim, i)).length;
     const idle = instances.filter((i) => i.status === 'ACTIVE' && isEmpty(sim, i)).length + provider.launching.length;

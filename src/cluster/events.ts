@@ -33,6 +33,12 @@ export type SimEvent =
   | { kind: 'DrainingTimeoutDue'; instanceId: string }
   /** A Fargate Spot task is interrupted. */
   | { kind: 'SpotInterruptionDue'; taskId: string }
+  /** An EC2 instance fails (the hazard rate). */
+  | { kind: 'InstanceFailureDue'; instanceId: string }
+  /** A disconnected agent reconnects. */
+  | { kind: 'AgentReconnectDue'; instanceId: string }
+  /** An AZ outage ends. */
+  | { kind: 'AzOutageEnds'; availabilityZone: string }
   /** A scripted action of the scenario's timeline (index into spec.timeline). */
   | { kind: 'TimelineActionDue'; index: number };
 

@@ -8,6 +8,7 @@ export const NO_FARGATE_CAPACITY = 'Capacity is unavailable at this time. Please
 
 /** FARGATE always has capacity here; FARGATE_SPOT not inside the scenario's unavailable windows. */
 export function fargateHasCapacity(sim: Simulation, provider: string): boolean {
+  if (sim.world.availabilityZones.every((z) => sim.world.unavailableZones.has(z))) return false;
   if (provider !== 'FARGATE_SPOT') return true;
   const now = sim.engine.now;
   return !sim.spec.capacityKnobs.spotUnavailable.some((w) => now >= w.from && now < w.to);
@@ -18,7 +19,7 @@ export function fargateHasCapacity(sim: Simulation, provider: string): boolean {
  * the cluster's AZs (DG task placement: Fargate), so it goes to the AZ with the fewest of its group.
  */
 export function launchOnFargate(sim: Simulation, launch: LaunchRequest, provider: string): Task {
-  const zones = sim.world.availabilityZones;
+  const zones = sim.world.availabilityZones.filter((z) => !sim.world.unavailableZones.has(z));
   const counts = zoneCounts(sim, launch.group);
   let zone = zones[0];
   for (const z of zones) if ((counts.get(z) ?? 0) < (counts.get(zone) ?? 0)) zone = z;

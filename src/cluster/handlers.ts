@@ -10,6 +10,7 @@ import { reconcileService } from './service-scheduler.js';
 import { containerHealthDue, taskHealthDue } from './task-health.js';
 import { capacityMetricsDue, drainingTimeoutDue, instanceRegistrationDue, provisioningTimeoutDue } from './capacity.js';
 import { spotInterruptionDue } from './fargate.js';
+import { agentReconnectDue, azOutageEnds, instanceFailureDue } from './faults.js';
 import { pipelineStageDone } from './pipeline.js';
 import { timelineActionDue } from './timeline.js';
 
@@ -35,6 +36,9 @@ export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
     CapacityMetricsDue: () => capacityMetricsDue(sim),
     ProvisioningTimeoutDue: (event) => provisioningTimeoutDue(sim, task(event.taskId)),
     SpotInterruptionDue: (event) => spotInterruptionDue(sim, task(event.taskId)),
+    InstanceFailureDue: (event) => instanceFailureDue(sim, sim.world.instancesById.get(event.instanceId)!),
+    AgentReconnectDue: (event) => agentReconnectDue(sim, sim.world.instancesById.get(event.instanceId)!),
+    AzOutageEnds: (event) => azOutageEnds(sim, event.availabilityZone),
     DrainingTimeoutDue: (event) => drainingTimeoutDue(sim, sim.world.instancesById.get(event.instanceId)!),
   } satisfies Handlers<SimEvent>;
 }

@@ -56,6 +56,8 @@ export interface SimulationRandom {
   capacity: RandomStream;
   /** Spot interruptions. */
   spot: RandomStream;
+  /** Which instances fail, and when. */
+  faults: RandomStream;
 }
 
 export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom {
@@ -70,5 +72,6 @@ export function forkStreams(seed: number, spec: ScenarioSpec): SimulationRandom 
     pipelines: root.fork('pipelines'),
     capacity: root.fork('capacity'),
     spot: root.fork('spot'),
+    faults: root.fork('faults'),
   };
 }

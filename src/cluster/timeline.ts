@@ -1,6 +1,7 @@
 import { PHASE } from './events.js';
 import { requestReconcile, startDeployment } from './service-scheduler.js';
 import { interruptSpotTasks } from './fargate.js';
+import { azOutage, disconnectAgents, failInstances } from './faults.js';
 import { startPipeline } from './pipeline.js';
 import type { Simulation } from './simulation.js';
 
@@ -19,6 +20,9 @@ export function timelineActionDue(sim: Simulation, index: number): void {
   const action = sim.spec.timeline[index];
   if ('pushImage' in action) return startPipeline(sim, action.pushImage);
   if ('spotInterruption' in action) return interruptSpotTasks(sim, action.spotInterruption.fraction);
+  if ('instanceFailure' in action) return failInstances(sim, action.instanceFailure.count, action.instanceFailure.availabilityZone);
+  if ('agentDisconnect' in action) return disconnectAgents(sim, action.agentDisconnect.count, action.agentDisconnect.duration);
+  if ('azOutage' in action) return azOutage(sim, action.azOutage.availabilityZone, action.azOutage.duration);
   const { updateService } = action;
   const service = sim.world.services.get(updateService.service)!;
   if (updateService.desiredCount !== undefined) service.desiredCount = updateService.desiredCount;

@@ -77,6 +77,10 @@ export interface World {
   deployments: Deployment[];
   serviceEvents: ServiceEvent[];
   pipelines: PipelineRun[];
+  /** Faults that struck: instance failures, agent disconnects, AZ outages. */
+  faults: { at: Millis; kind: string; target: string; tasksStopped: number }[];
+  /** AZs out of service now (nothing launches there). */
+  unavailableZones: Set<string>;
   /** Each change of an Auto Scaling group's desired capacity by cluster auto scaling. */
   scalingActivities: { at: Millis; capacityProvider: string; from: number; to: number; reservation: number }[];
   /** Each service's last event message (for suppressing repeats). */
@@ -108,6 +112,8 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     serviceEvents: [],
     pipelines: [],
     scalingActivities: [],
+    faults: [],
+    unavailableZones: new Set(),
     lastServiceEvent: new Map(),
     peaks: { runningTasks: 0, pendingTasks: 0 },
     tasksRequested: 0,

@@ -95,6 +95,7 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
       rollbackOf: d.rollbackOf ?? null,
     })),
     scalingActivities: world.scalingActivities,
+    faults: world.faults.map((f) => ({ ...f, recoveredAt: recoveredAt(series, f.at) })),
     pipelines: world.pipelines.map((p) => ({
       id: p.id,
       service: p.service,
@@ -195,4 +196,15 @@ function billedUses(spec: ScenarioSpec, world: World, endMs: number): BilledUse[
     });
   }
   return uses;
+}
+
+/** The first sample at or after `from` at which every service runs its desired count (null when none does). */
+function recoveredAt(series: Omit<Series, 'costPerHour'>, from: number): number | null {
+  const services = Object.values(series.byService);
+  if (services.length === 0) return null;
+  for (let i = 0; i < series.t.length; i++) {
+    if (series.t[i] <= from) continue;
+    if (services.every((s) => s.running[i] >= s.desired[i])) return series.t[i];
+  }
+  return null;
 }

@@ -14,6 +14,8 @@ export interface Results {
   services: ServiceRecord[];
   /** Every deployment of every service, in creation order. */
   deployments: DeploymentRecord[];
+  /** Faults that struck, and when every service was back at its desired count of RUNNING tasks (null: not within the run). */
+  faults: { at: number; kind: string; target: string; tasksStopped: number; recoveredAt: number | null }[];
   /** Cluster auto scaling's changes of each Auto Scaling group's desired capacity. */
   scalingActivities: { at: number; capacityProvider: string; from: number; to: number; reservation: number }[];
   /** CI/CD pipeline runs: stage completion times, the revision registered and the deployment started. */

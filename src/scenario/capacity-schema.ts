@@ -95,6 +95,7 @@ export const capacityKnobs = object(
     spotUnavailable: withDefault(array(object({ from: duration(), to: duration() }, { unknownKeys: 'error' })), []),
     fargateSpotDiscount: withDefault(number({ min: 0, max: 1 }), 0.7),
     ec2SpotDiscount: withDefault(number({ min: 0, max: 1 }), 0.6),
+    instanceFailuresPerInstanceHour: withDefault(number({ min: 0 }), 0),
   },
   { unknownKeys: 'error' },
 );

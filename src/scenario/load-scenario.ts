@@ -106,7 +106,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
   );
   const { loadBalancers, targetGroups } = resolveLoadBalancing(file, ctx);
   const services = resolveServices(file, taskDefinitions, targetGroups, capacityProviders, ctx);
-  const timeline = resolveTimeline(file, taskDefinitions, ctx);
+  const timeline = resolveTimeline(file, taskDefinitions, availabilityZones, ctx);
   const taskBehavior = resolveTaskBehavior(file, taskDefinitions, ctx);
   if (ctx.errors.length > 0) return INVALID;
 
@@ -252,11 +252,20 @@ function resolveRegistry(file: ScenarioFile, reference: string | undefined, path
   return `${found.Namespace}/${found.Name}`;
 }
 
-function resolveTimeline(file: ScenarioFile, taskDefinitions: TaskDefinition[], ctx: ParseContext): TimelineAction[] {
+function resolveTimeline(file: ScenarioFile, taskDefinitions: TaskDefinition[], zones: string[], ctx: ParseContext): TimelineAction[] {
   const services = new Set(file.services.map((s) => s.serviceName));
   return file.timeline.flatMap((action, i): TimelineAction[] => {
-    if ('spotInterruption' in action && action.spotInterruption) return [{ at: action.at, spotInterruption: action.spotInterruption }];
-    if ('pushImage' in action && action.pushImage) {
+    if (action.spotInterruption) return [{ at: action.at, spotInterruption: action.spotInterruption }];
+    if (action.instanceFailure) return [{ at: action.at, instanceFailure: action.instanceFailure }];
+    if (action.agentDisconnect) return [{ at: action.at, agentDisconnect: action.agentDisconnect }];
+    if (action.azOutage) {
+      if (!file.cluster.availabilityZones?.includes(action.azOutage.availabilityZone) && !zones.includes(action.azOutage.availabilityZone)) {
+        ctx.error(`timeline[${i}].azOutage.availabilityZone`, `expected one of the cluster's availabilityZones (${zones.join(', ')}), got "${action.azOutage.availabilityZone}"`);
+        return [];
+      }
+      return [{ at: action.at, azOutage: action.azOutage }];
+    }
+    if (action.pushImage) {
       const { pushImage } = action;
       if (!services.has(pushImage.service)) {
         ctx.error(`timeline[${i}].pushImage.service`, `unknown service "${pushImage.service}" (services: ${[...services].join(', ') || 'none'})`);
@@ -264,7 +273,7 @@ function resolveTimeline(file: ScenarioFile, taskDefinitions: TaskDefinition[], 
       }
       return [{ at: action.at, pushImage }];
     }
-    const { updateService } = action as { at: number; updateService: NonNullable<TimelineActionFile['updateService']> };
+    const updateService = action.updateService!;
     const path = `timeline[${i}].updateService`;
     if (!services.has(updateService.service)) {
       ctx.error(`${path}.service`, `unknown service "${updateService.service}" (services: ${[...services].join(', ') || 'none'})`);

@@ -102,18 +102,31 @@ export const spotInterruptionSchema = object(
   { unknownKeys: 'error' },
 );
 
+/** Faults: EC2 instances fail, agents disconnect for a while, or a whole AZ goes away for a while. */
+export const instanceFailureSchema = object({ count: withDefault(integer({ min: 1 }), 1), availabilityZone: optional(string({ minLength: 1 })) }, { unknownKeys: 'error' });
+export const agentDisconnectSchema = object({ count: withDefault(integer({ min: 1 }), 1), duration: duration({ positive: true }) }, { unknownKeys: 'error' });
+export const azOutageSchema = object({ availabilityZone: string({ minLength: 1 }), duration: duration({ positive: true }) }, { unknownKeys: 'error' });
+
+const ACTIONS = ['updateService', 'pushImage', 'spotInterruption', 'instanceFailure', 'agentDisconnect', 'azOutage'] as const;
+
 /** A scripted action at a simulated time. */
 export const timelineActionSchema = refine(
   object(
-    { at: duration(), updateService: optional(updateServiceSchema), pushImage: optional(pushImageSchema), spotInterruption: optional(spotInterruptionSchema) },
+    {
+      at: duration(),
+      updateService: optional(updateServiceSchema),
+      pushImage: optional(pushImageSchema),
+      spotInterruption: optional(spotInterruptionSchema),
+      instanceFailure: optional(instanceFailureSchema),
+      agentDisconnect: optional(agentDisconnectSchema),
+      azOutage: optional(azOutageSchema),
+    },
     { unknownKeys: 'error' },
   ),
   (a, path, ctx) => {
-    const actions = [a.updateService, a.pushImage, a.spotInterruption].filter((x) => x !== undefined);
-    if (actions.length !== 1) return ctx.error(path, 'expected exactly one action: updateService, pushImage or spotInterruption');
-    if (a.updateService) return { at: a.at, updateService: a.updateService };
-    if (a.pushImage) return { at: a.at, pushImage: a.pushImage };
-    return { at: a.at, spotInterruption: a.spotInterruption! };
+    const given = ACTIONS.filter((name) => a[name] !== undefined);
+    if (given.length !== 1) return ctx.error(path, `expected exactly one action: ${ACTIONS.join(', ')}`);
+    return { at: a.at, [given[0]]: a[given[0]] } as { at: number } & Partial<Omit<typeof a, 'at'>>;
   },
 );
 export type TimelineActionFile = Infer<typeof timelineActionSchema>;
