@@ -1,3 +1,5 @@
+import { parse as parseYaml, YAMLMap } from 'yaml';
+
 /**
  * CloudFormation templates to the API input shapes scenario files take: the AWS::ECS::TaskDefinition
  * and AWS::ECS::Service resources, with `Ref`s to parameters resolved (given values, else the
@@ -10,6 +12,10 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export interface CloudFormationParts {
   taskDefinitions: Record<string, unknown>[];
   services: Record<string, unknown>[];
+  /** AWS::ECS::CapacityProvider resources, with the Auto Scaling group they point at when the template has it. */
+  capacityProviders: Record<string, unknown>[];
+  /** From AWS::ECS::ClusterCapacityProviderAssociations. */
+  defaultCapacityProviderStrategy?: Record<string, unknown>[];
   /** Parameters referenced that have neither a given value nor a default. */
   missingParameters: string[];
 }
@@ -27,7 +33,7 @@ export function fromCloudFormation(template: unknown, parameters: Record<string,
   const values: Record<string, Json> = {};
   for (const [name, p] of Object.entries(t.Parameters ?? {})) if (p.Default !== undefined) values[name] = p.Default;
   Object.assign(values, parameters);
-  const parts: CloudFormationParts = { taskDefinitions: [], services: [], missingParameters: [] };
+  const parts: CloudFormationParts = { taskDefinitions: [], services: [], capacityProviders: [], missingParameters: [] };
   const familyOf = (logicalId: string) => {
     const props = resources[logicalId]?.Properties as { Family?: string } | undefined;
     return props?.Family ?? logicalId;
@@ -59,6 +65,16 @@ export function fromCloudFormation(template: unknown, parameters: Record<string,
       const { cluster: _cluster, role: _role, ...service } = props;
       parts.services.push({ serviceName: logicalId, ...service });
     }
+    if (resource.Type === 'AWS::ECS::CapacityProvider') {
+      const provider = props as { name?: string; autoScalingGroupProvider?: { autoScalingGroupArn?: string } & Record<string, unknown> };
+      const { autoScalingGroupArn, ...asgProvider } = provider.autoScalingGroupProvider ?? {};
+      const group = typeof autoScalingGroupArn === 'string' ? autoScalingGroupOf(resources, autoScalingGroupArn, resolve) : undefined;
+      parts.capacityProviders.push({ name: provider.name ?? logicalId, autoScalingGroupProvider: asgProvider, ...(group ? { autoScalingGroup: group } : {}) });
+    }
+    if (resource.Type === 'AWS::ECS::ClusterCapacityProviderAssociations') {
+      const association = props as { defaultCapacityProviderStrategy?: Record<string, unknown>[] };
+      parts.defaultCapacityProviderStrategy = association.defaultCapacityProviderStrategy;
+    }
   }
   return parts;
 }
@@ -77,4 +93,45 @@ function apiShape(value: Json, key = ''): Json {
       return [name, apiShape(v, name)];
     }),
   );
+}
+
+/** The Auto Scaling group a capacity provider names, as the scenario's autoScalingGroup (min, max, desired, instance type). */
+function autoScalingGroupOf(
+  resources: Record<string, { Type: string; Properties?: Json }>,
+  logicalId: string,
+  resolve: (value: Json) => Json,
+): Record<string, unknown> | undefined {
+  const group = resources[logicalId];
+  if (group?.Type !== 'AWS::AutoScaling::AutoScalingGroup') return undefined;
+  const props = resolve(group.Properties ?? {}) as Record<string, Json>;
+  const template = props.LaunchTemplate as { LaunchTemplateId?: string } | undefined;
+  const launch = template?.LaunchTemplateId ? (resolve(resources[template.LaunchTemplateId]?.Properties ?? {}) as { LaunchTemplateData?: { InstanceType?: string } }) : undefined;
+  const num = (v: Json) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
+  return {
+    instanceType: launch?.LaunchTemplateData?.InstanceType ?? props.InstanceType,
+    minSize: num(props.MinSize),
+    maxSize: num(props.MaxSize),
+    desiredCapacity: num(props.DesiredCapacity ?? props.MinSize),
+  };
+}
+
+/** CloudFormation's YAML short forms (!Ref, !Sub, !GetAtt, ...) as the JSON forms they stand for. */
+export function cloudFormationTags(): { tag: string; resolve: (value: unknown) => unknown }[] {
+  const fn = (name: string) => ({ tag: `!${name}`, resolve: (value: unknown) => ({ [`Fn::${name}`]: value }) });
+  return [
+    { tag: '!Ref', resolve: (value: unknown) => ({ Ref: value }) },
+    { tag: '!GetAtt', resolve: (value: unknown) => ({ 'Fn::GetAtt': typeof value === 'string' ? value.split('.') : value }) },
+    ...['Sub', 'Join', 'Select', 'Split', 'If', 'Equals', 'Not', 'And', 'Or', 'FindInMap', 'Base64', 'ImportValue', 'GetAZs', 'Cidr'].map(fn),
+    { tag: '!Condition', resolve: (value: unknown) => ({ Condition: value }) },
+  ];
+}
+
+/** Parses a CloudFormation template written in YAML, short-form intrinsic functions included. */
+export function parseCloudFormationYaml(text: string): unknown {
+  const customTags = cloudFormationTags().flatMap((t) => [
+    { tag: t.tag, resolve: (value: string) => t.resolve(value) },
+    { tag: t.tag, collection: 'seq' as const, resolve: (value: { toJSON(): unknown }) => new YAMLMap(t.resolve(value.toJSON())) },
+    { tag: t.tag, collection: 'map' as const, resolve: (value: { toJSON(): unknown }) => new YAMLMap(t.resolve(value.toJSON())) },
+  ]);
+  return parseYaml(text, { customTags: customTags as never, uniqueKeys: false });
 }
