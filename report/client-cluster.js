@@ -13,16 +13,34 @@ function drawTasksChart(el, layout) {
     lines.push({ label: group + ' running', values: series.byGroup[group].running, colour: colour(group), kind: 'line', width: 1.5 });
     lines.push({ label: group + ' pending', values: series.byGroup[group].pending, colour: colour(group), kind: 'dashed', width: 1.2 });
   }
-  legend(el, [lines[0], lines[1]].concat(groups.map((g) => ({ label: g, colour: colour(g), kind: 'line' }))));
+  const faults = markerLayout(faultMarkers(), layout);
+  const extra = faults.spans.length > 0 ? [{ label: 'fault (shaded until services recovered)', colour: FAULT_COLOUR, kind: 'dashed' }] : [];
+  legend(el, [lines[0], lines[1]].concat(groups.map((g) => ({ label: g, colour: colour(g), kind: 'line' })), extra));
   const innerHeight = 240;
   const y = countAxis(lines.map((l) => l.values), innerHeight);
-  const { g } = frame(el, layout, innerHeight, MARGIN.top);
+  const lanesHeight = faults.lanes * LANE;
+  const { g } = frame(el, layout, innerHeight, MARGIN.top + (lanesHeight > 0 ? lanesHeight + 4 : 0));
   drawValueAxis(g, layout, y, count, 6);
   drawTimeAxis(g, layout, innerHeight);
+  drawMarkers(g, faults, -lanesHeight - 4, innerHeight, layout, 'faults');
   drawLines(g, layout, y, lines.slice().reverse());
   hover(el, g, layout, innerHeight, (i) =>
     lines.slice(0, 2 + 2 * 12).map((l) => [l.label, count(l.values[i] || 0)]),
   );
+}
+
+const FAULT_COLOUR = '#cf222e';
+
+/** Each fault as a marker labelled with its kind, shaded until every service was back at its desired count. */
+function faultMarkers() {
+  return (data.faults || []).map((f) => ({
+    at: f.at,
+    until: f.recoveredAt === null ? durationMs : f.recoveredAt,
+    label: f.kind,
+    colour: FAULT_COLOUR,
+    title: f.kind + ' · ' + f.target + ' at ' + formatSimTime(f.at) + '\n' + count(f.tasksStopped) + ' tasks stopped · ' +
+      (f.recoveredAt === null ? 'services not recovered by the end' : 'services recovered at ' + formatSimTime(f.recoveredAt)),
+  }));
 }
 
 // ---- (c) cluster CPU and memory reservation, percent ----

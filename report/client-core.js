@@ -181,3 +181,36 @@ function packLanes(spans, layout, inside, gap) {
   });
   return { spans: packed, lanes: lanes.length };
 }
+
+// ---- labelled moments (faults, scaling activities): a vertical rule each, labels in lanes above the plot ----
+
+/** At most this many lanes of marker labels; markers beyond keep their rule and title, not their label. */
+const MARKER_LANES = 4;
+
+/**
+ * markers: { at (ms), label, title, colour, until (optional ms: shaded from `at` to there) }, in time
+ * order. Returns them packed into lanes (see packLanes) and the lane count, at most MARKER_LANES.
+ */
+function markerLayout(markers, layout) {
+  const x = layout.x;
+  const packed = packLanes(markers.map((m) => ({ m, x0: x(m.at), x1: x(m.at), label: m.label })), layout, false, 3);
+  const lanes = Math.min(packed.lanes, MARKER_LANES);
+  return { spans: packed.spans.map((s) => Object.assign(s, { labelled: s.lane < lanes })), lanes };
+}
+
+/** Draws markerLayout's markers: shading, a dashed rule from the label's lane to the axis, the label. */
+function drawMarkers(g, packed, lanesTop, innerHeight, layout, className) {
+  const mid = (LANE - 3) / 2;
+  const laneY = (s) => (s.labelled ? lanesTop + s.lane * LANE + mid : 0);
+  const marker = g.append('g').attr('class', className).selectAll('g').data(packed.spans).join('g').attr('class', 'marker');
+  marker.filter((s) => s.m.until != null).append('rect').attr('class', 'marker-shade')
+    .attr('x', (s) => s.x0).attr('width', (s) => Math.max(1, layout.x(Math.min(durationMs, s.m.until)) - s.x0)).attr('height', innerHeight)
+    .attr('fill', (s) => s.m.colour).attr('fill-opacity', 0.08);
+  marker.append('line').attr('class', 'marker-rule')
+    .attr('x1', (s) => s.x0).attr('x2', (s) => s.x0).attr('y1', laneY).attr('y2', innerHeight)
+    .attr('stroke', (s) => s.m.colour).attr('stroke-width', 1.2).attr('stroke-dasharray', '3,2');
+  marker.filter((s) => s.labelled).append('text').attr('class', 'marker-label')
+    .attr('x', (s) => s.labelX).attr('y', laneY).attr('dy', '0.35em').attr('fill', (s) => s.m.colour)
+    .text((s) => s.label);
+  marker.append('title').text((s) => s.m.title);
+}

@@ -30,3 +30,13 @@ export function formatClock(ms: number): string {
 export function formatSeconds(ms: number): string {
   return `${formatCount(Math.round(ms / 100) / 10)}s`;
 }
+
+/** US dollars: to the cent from $1 (`$1,234.57`), to four decimals under it (`$0.0716`); written out, never locale-dependent. */
+export function formatUsd(usd: number): string {
+  const sign = usd < 0 ? '-' : '';
+  const abs = Math.abs(usd);
+  if (abs === 0) return '$0.00';
+  if (abs < 1) return `${sign}$${abs.toFixed(4)}`;
+  const [whole, cents] = abs.toFixed(2).split('.');
+  return `${sign}$${formatCount(Number(whole))}.${cents}`;
+}

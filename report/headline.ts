@@ -1,6 +1,9 @@
 import type { DeploymentRecord, Results, Summary } from '../src/results/results.js';
 import { escapeHtml } from './escape-html.js';
-import { formatCount, formatPercent, formatSpan } from './format.js';
+import { capacitySummary, hasCapacityProviders } from './capacity.js';
+import { costSummary, hasCost } from './cost.js';
+import { faultSummary } from './faults.js';
+import { formatCount, formatPercent, formatSpan, formatUsd } from './format.js';
 import { deploymentCounts, type DeploymentCounts } from './services.js';
 
 /** The page header: what was simulated, with which seed, for how long, by which ecsim. */
@@ -71,6 +74,8 @@ export function renderHeadline(results: Results): string {
       `max ${fig('waitForCapacityMs.max', s.waitForCapacityMs.max, formatSpan)}`,
     ]),
     ...serviceCards(results),
+    ...costCards(results),
+    ...capacityCards(results),
   ];
   return `<section class="figures" id="headline" aria-label="Headline figures">\n${cards.join('\n')}\n</section>`;
 }
@@ -94,6 +99,43 @@ function serviceCards(results: Results): string[] {
     card('Tasks failed to start', fig('tasksFailedToStart', failedToStart, formatCount), [
       `of ${fig('serviceTasksStarted', started, formatCount)} launched by services`,
     ], failedToStart > 0),
+  ];
+}
+
+/** Total cost, its average rate, and the split by purchase option; no card when the run cost nothing. */
+function costCards(results: Results): string[] {
+  if (!hasCost(results)) return [];
+  const c = costSummary(results);
+  return [
+    card('Total cost', fig('totalCostUsd', c.totalUsd, formatUsd), [
+      `${fig('costPerHour.mean', c.averageUsdPerHour, formatUsd)}/h on average`,
+      ...c.byPurchaseOption.map(([option, usd]) => `${escapeHtml(option)} <span data-purchase-option="${escapeHtml(option)}" data-value="${usd}">${formatUsd(usd)}</span>`),
+    ]),
+  ];
+}
+
+/**
+ * With capacity providers or faults: tasks that waited for capacity, cluster auto scaling, and
+ * faults with the worst recovery; none of these cards otherwise.
+ */
+function capacityCards(results: Results): string[] {
+  if (!hasCapacityProviders(results) && results.faults.length === 0) return [];
+  const c = capacitySummary(results);
+  const f = faultSummary(results.faults);
+  const worst = f.worstRecoveryMs === null ? '<span>—</span>' : fig('faults.worstRecoveryMs', f.worstRecoveryMs, formatSpan);
+  return [
+    card('Tasks waited for capacity', fig('tasksWaitedForCapacity', c.tasksWaited, formatCount), [
+      `${fig('tasksNeverPlaced', c.tasksNeverPlaced, formatCount)} never got capacity`,
+    ], c.tasksNeverPlaced > 0),
+    card('Scaling activities', fig('scalingActivities', c.scalingActivities, formatCount), [
+      `${fig('scalingActivities.scaleOuts', c.scaleOuts, formatCount)} scale-outs`,
+      c.peakDesired === null ? 'no Auto Scaling group provider' : `peak desired ${fig('peakDesiredCapacity', c.peakDesired, formatCount)}`,
+    ]),
+    card('Faults', fig('faults', f.faults, formatCount), [
+      `${fig('faults.tasksStopped', f.tasksStopped, formatCount)} tasks stopped`,
+      `worst recovery ${worst}`,
+      ...(f.unrecovered > 0 ? [`${fig('faults.unrecovered', f.unrecovered, formatCount)} not recovered by the end`] : []),
+    ], f.unrecovered > 0),
   ];
 }
 

@@ -1,6 +1,6 @@
 import type { Results, TaskRecord } from '../src/results/results.js';
 import { escapeHtml } from './escape-html.js';
-import { formatClock, formatCount, formatPercent, formatSeconds } from './format.js';
+import { formatClock, formatCount, formatPercent, formatSeconds, formatSpan } from './format.js';
 import { section, table, text, type Column } from './table.js';
 
 /** Where tasks went, one row per availability zone. */
@@ -67,8 +67,8 @@ const TASK_COLUMNS: Column<TaskRecord>[] = [
   { header: 'Task', cell: (t) => escapeHtml(t.id) },
   { header: 'Task group', cell: (t) => escapeHtml(t.group) },
   { header: 'Task definition', cell: (t) => escapeHtml(t.taskDefinition) },
-  { header: 'Container instance', cell: (t) => escapeHtml(t.containerInstanceId ?? '—') },
-  { header: 'AZ', cell: (t) => escapeHtml(t.availabilityZone ?? '—') },
+  { header: 'Container instance', cell: (t) => text(t.containerInstanceId) },
+  { header: 'AZ', cell: (t) => text(t.availabilityZone) },
   { header: 'Host ports', wrap: true, cell: (t) => hostPorts(t.networkBindings) },
   { header: 'Created', numeric: true, cell: (t) => formatClock(t.createdAt) },
   { header: 'Started', numeric: true, cell: (t) => clock(t.startedAt) },
@@ -77,8 +77,27 @@ const TASK_COLUMNS: Column<TaskRecord>[] = [
   { header: 'Stop code', cell: (t) => text(t.stopCode) },
 ];
 
-/** The placed tasks in Results order, capped at TABLE_ROW_LIMIT rows. */
+/** `EC2`, `FARGATE`, `EC2 · batch-asg`, `FARGATE · FARGATE_SPOT`: the provider when it says more than the launch type. */
+export function launchTypeAndProvider(t: TaskRecord): string {
+  return t.capacityProvider === null || t.capacityProvider === t.launchType ? t.launchType : `${t.launchType} · ${t.capacityProvider}`;
+}
+
+/** Shown only when some task used a capacity provider or Fargate, or waited for capacity. */
+const CAPACITY_COLUMNS: Column<TaskRecord>[] = [
+  { header: 'Launch type / provider', cell: (t) => escapeHtml(launchTypeAndProvider(t)) },
+  { header: 'Wait for capacity', numeric: true, cell: (t) => formatSpan(t.waitForCapacityMs) },
+];
+
+/** The task columns: with capacity providers, launch type / provider after the AZ and the wait before Started. */
+export function taskColumns(tasks: TaskRecord[]): Column<TaskRecord>[] {
+  const capacity = tasks.some((t) => t.launchType !== 'EC2' || t.capacityProvider !== null || t.waitForCapacityMs > 0);
+  if (!capacity) return TASK_COLUMNS;
+  const at = (header: string) => TASK_COLUMNS.findIndex((c) => c.header === header);
+  return [...TASK_COLUMNS.slice(0, at('Host ports')), CAPACITY_COLUMNS[0], ...TASK_COLUMNS.slice(at('Host ports'), at('Started')), CAPACITY_COLUMNS[1], ...TASK_COLUMNS.slice(at('Started'))];
+}
+
+/** Every task in Results order (placed, and any that never got capacity), capped at TABLE_ROW_LIMIT rows. */
 export function renderTasksTable(tasks: TaskRecord[]): string {
-  const body = tasks.length === 0 ? '<p class="empty">No task was placed.</p>' : table('table-tasks', TASK_COLUMNS, tasks);
+  const body = tasks.length === 0 ? '<p class="empty">No task was placed.</p>' : table('table-tasks', taskColumns(tasks), tasks);
   return section('tasks', 'Tasks', body);
 }

@@ -15,8 +15,16 @@ const INSTANCE_COLUMNS: Column<InstanceRecord>[] = [
   { header: 'Custom attributes', wrap: true, cell: (i) => text(customAttributes(i.attributes)) },
 ];
 
+/** Shown only when some instance belongs to a capacity provider or is Spot. */
+const PROVIDER_COLUMNS: Column<InstanceRecord>[] = [
+  { header: 'Capacity provider', cell: (i) => text(i.capacityProvider) },
+  { header: 'Purchase option', cell: (i) => escapeHtml(i.purchaseOption) },
+];
+
 export function renderInstancesTable(instances: InstanceRecord[]): string {
-  return section('instances', 'Container instances', table('table-instances', INSTANCE_COLUMNS, instances));
+  const providers = instances.some((i) => i.capacityProvider !== null || i.purchaseOption !== 'on-demand');
+  const columns = providers ? [...INSTANCE_COLUMNS.slice(0, 3), ...PROVIDER_COLUMNS, ...INSTANCE_COLUMNS.slice(3)] : INSTANCE_COLUMNS;
+  return section('instances', 'Container instances', table('table-instances', columns, instances));
 }
 
 /** Scenario fields that were accepted but not simulated; nothing is rendered when there are none. */

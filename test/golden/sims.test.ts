@@ -87,3 +87,33 @@ describe('sims/rolling-deploy.yaml shows what it says', () => {
     expect(Math.min(...r.series.byTargetGroup['web-tg'].healthy.slice(2))).toBe(6);
   });
 });
+
+describe('the capacity scenarios show what they say', () => {
+  it('batch-burst.yaml: the group grows from zero while tasks wait, then empties', () => {
+    const r = results('batch-burst.yaml');
+    const p = r.series.byCapacityProvider['batch-c5'];
+    expect(p.instances[0]).toBe(0);
+    expect(Math.max(...p.waiting)).toBeGreaterThan(0);
+    // At 30m the first wave waits on an empty group: N = 0, M > 0, so 200%.
+    expect(p.reservation[30]).toBe(200);
+    expect(Math.max(...p.instances)).toBeGreaterThan(5);
+    expect(p.instances.at(-1)).toBe(0);
+    expect(r.summary.waitForCapacityMs.p95).toBeGreaterThan(0);
+  });
+
+  it('the three plans: Fargate Spot is cheapest but loses tasks; Fargate costs less than EC2 with ENI-bound m5.large', () => {
+    const [ec2, fargate, spot] = ['plan-ec2.yaml', 'plan-fargate.yaml', 'plan-fargate-spot.yaml'].map(results);
+    expect(spot.cost.totalUsd).toBeLessThan(fargate.cost.totalUsd);
+    expect(fargate.cost.totalUsd).toBeLessThan(ec2.cost.totalUsd);
+    const lost = (r: typeof spot) => r.tasks.filter((t) => t.stopCode === 'SpotInterruption').length;
+    expect(lost(spot)).toBeGreaterThan(0);
+    expect(lost(fargate) + lost(ec2)).toBe(0);
+  });
+
+  it('az-outage.yaml: the outage stops the AZ\'s tasks and the service recovers within minutes', () => {
+    const r = results('az-outage.yaml');
+    expect(r.faults).toHaveLength(1);
+    expect(r.faults[0].tasksStopped).toBeGreaterThan(0);
+    expect(r.faults[0].recoveredAt! - r.faults[0].at).toBeLessThan(10 * 60_000);
+  });
+});
