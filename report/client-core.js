@@ -1,8 +1,8 @@
 /*
  * ecsim report charts. Plain browser script (no modules, no imports), in several files that assets.ts
  * concatenates in a fixed order inside one function scope: client-core.js (this: data, time axis,
- * layout and the helpers every chart shares), client-cluster.js, client-services.js,
- * client-networking.js, then client-main.js, which draws them all. It reads the Results embedded in
+ * layout and the helpers every chart shares), client-cluster.js, client-capacity.js,
+ * client-services.js, client-networking.js, then client-main.js, which draws them all. It reads the Results embedded in
  * #ecsim-results and draws every chart with the global `d3`, all on one shared time axis.
  * Data strings reach the page only through d3's .text() / .attr(), never as HTML.
  */
@@ -188,8 +188,9 @@ function packLanes(spans, layout, inside, gap) {
 const MARKER_LANES = 4;
 
 /**
- * markers: { at (ms), label, title, colour, until (optional ms: shaded from `at` to there) }, in time
- * order. Returns them packed into lanes (see packLanes) and the lane count, at most MARKER_LANES.
+ * markers: { at (ms), label, title, colour, until (optional ms: shaded from `at` to there), rules
+ * (optional ms: more rules under the same label) }, in time order. Returns them packed into lanes
+ * (see packLanes) and the lane count, at most MARKER_LANES.
  */
 function markerLayout(markers, layout) {
   const x = layout.x;
@@ -198,7 +199,7 @@ function markerLayout(markers, layout) {
   return { spans: packed.spans.map((s) => Object.assign(s, { labelled: s.lane < lanes })), lanes };
 }
 
-/** Draws markerLayout's markers: shading, a dashed rule from the label's lane to the axis, the label. */
+/** Draws markerLayout's markers: shading, a dashed rule from the label's lane to the axis (any further ones from the plot's top), the label. */
 function drawMarkers(g, packed, lanesTop, innerHeight, layout, className) {
   const mid = (LANE - 3) / 2;
   const laneY = (s) => (s.labelled ? lanesTop + s.lane * LANE + mid : 0);
@@ -206,9 +207,10 @@ function drawMarkers(g, packed, lanesTop, innerHeight, layout, className) {
   marker.filter((s) => s.m.until != null).append('rect').attr('class', 'marker-shade')
     .attr('x', (s) => s.x0).attr('width', (s) => Math.max(1, layout.x(Math.min(durationMs, s.m.until)) - s.x0)).attr('height', innerHeight)
     .attr('fill', (s) => s.m.colour).attr('fill-opacity', 0.08);
-  marker.append('line').attr('class', 'marker-rule')
-    .attr('x1', (s) => s.x0).attr('x2', (s) => s.x0).attr('y1', laneY).attr('y2', innerHeight)
-    .attr('stroke', (s) => s.m.colour).attr('stroke-width', 1.2).attr('stroke-dasharray', '3,2');
+  marker.selectAll('line').data((s) => (s.m.rules || [s.m.at]).map((at, k) => ({ x: layout.x(at), y1: k === 0 ? laneY(s) : 0, colour: s.m.colour }))).join('line')
+    .attr('class', 'marker-rule')
+    .attr('x1', (r) => r.x).attr('x2', (r) => r.x).attr('y1', (r) => r.y1).attr('y2', innerHeight)
+    .attr('stroke', (r) => r.colour).attr('stroke-width', 1.2).attr('stroke-dasharray', '3,2');
   marker.filter((s) => s.labelled).append('text').attr('class', 'marker-label')
     .attr('x', (s) => s.labelX).attr('y', laneY).attr('dy', '0.35em').attr('fill', (s) => s.m.colour)
     .text((s) => s.label);

@@ -8,6 +8,11 @@ const charts = [
   ['chart-tasks-heatmap', (el, layout) => drawHeatmap(el, layout, HEATMAPS.tasks)],
   ['chart-failures', drawFailuresChart],
 ]
+  .concat(capacityProviders.flatMap((name, i) => [
+    ['chart-capacity-' + i, (el, layout) => drawCapacityChart(el, layout, name)],
+    ['chart-reservation-' + i, (el, layout) => drawProviderReservationChart(el, layout, name)],
+  ]))
+  .concat([['chart-cost', drawCostChart]])
   .concat(data.services.map((service, i) => ['chart-service-' + i, (el, layout) => drawServiceChart(el, layout, service)]))
   .concat((data.targetGroups || []).map((group, i) => ['chart-target-group-' + i, (el, layout) => drawTargetGroupChart(el, layout, group)]))
   .concat([['chart-discovery', drawDiscoveryChart]]);

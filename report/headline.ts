@@ -108,8 +108,8 @@ function costCards(results: Results): string[] {
   const c = costSummary(results);
   return [
     card('Total cost', fig('totalCostUsd', c.totalUsd, formatUsd), [
-      `${fig('costPerHour.mean', c.averageUsdPerHour, formatUsd)}/h on average`,
-      ...c.byPurchaseOption.map(([option, usd]) => `${escapeHtml(option)} <span data-purchase-option="${escapeHtml(option)}" data-value="${usd}">${formatUsd(usd)}</span>`),
+      `${fig('costPerHour.mean', c.averageUsdPerHour, formatUsd)}/h average`,
+      ...c.byPurchaseOption.map(([option, usd]) => `<span class="pair">${escapeHtml(option)} <span data-purchase-option="${escapeHtml(option)}" data-value="${usd}">${formatUsd(usd)}</span></span>`),
     ]),
   ];
 }

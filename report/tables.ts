@@ -22,6 +22,9 @@ const PROVIDER_COLUMNS: Column<InstanceRecord>[] = [
 ];
 
 export function renderInstancesTable(instances: InstanceRecord[]): string {
+  if (instances.length === 0) {
+    return section('instances', 'Container instances', '<p class="empty">No container instances: every task ran on Fargate, or none was placed.</p>');
+  }
   const providers = instances.some((i) => i.capacityProvider !== null || i.purchaseOption !== 'on-demand');
   const columns = providers ? [...INSTANCE_COLUMNS.slice(0, 3), ...PROVIDER_COLUMNS, ...INSTANCE_COLUMNS.slice(3)] : INSTANCE_COLUMNS;
   return section('instances', 'Container instances', table('table-instances', columns, instances));

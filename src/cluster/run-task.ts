@@ -39,9 +39,8 @@ export function runTaskRequested(sim: Simulation, sourceIndex: number): void {
     world.tasksRequested++;
     // With a capacity provider strategy, each task of the call goes to the provider the split picks.
     const name = items && perProvider ? items[countNext(items, perProvider)].capacityProvider : undefined;
-    const runDurationMs = () => Math.max(0, Math.round(sample(source.duration, sim.random.runDurations[sourceIndex])));
     if (name !== undefined && isFargateProvider(name)) {
-      const launch = { group: source.group, taskDefinition: source.taskDefinition, startedBy: source.startedBy, overrides: source.overrides, runDurationMs: runDurationMs() };
+      const launch = { group: source.group, taskDefinition: source.taskDefinition, startedBy: source.startedBy, overrides: source.overrides, runDurationMs: runDuration(sim, sourceIndex) };
       if (fargateHasCapacity(sim, name)) launchOnFargate(sim, launch, name);
       else world.runTaskFailures.push({ at: engine.now, source: source.name, taskDefinition: source.taskDefinition, group: source.group, reason: NO_FARGATE_CAPACITY, message: NO_FARGATE_CAPACITY });
       continue;
@@ -51,10 +50,10 @@ export function runTaskRequested(sim: Simulation, sourceIndex: number): void {
     const placement = placeTask(taskRequest, sim.placement, sim.random.placement);
     const launch = { group: source.group, taskDefinition: source.taskDefinition, startedBy: source.startedBy, overrides: source.overrides, capacityProvider: provider?.name };
     if (placement.placed) {
-      launchTask(sim, { ...launch, runDurationMs: runDurationMs() }, placement.instance);
+      launchTask(sim, { ...launch, runDurationMs: runDuration(sim, sourceIndex) }, placement.instance);
     } else if (provider?.managedScaling.enabled) {
       // Managed scaling will bring capacity: the task waits in PROVISIONING (DG cluster auto scaling).
-      waitForCapacity(sim, provider, launchTask(sim, { ...launch, runDurationMs: runDurationMs() }, undefined), taskRequest);
+      waitForCapacity(sim, provider, launchTask(sim, { ...launch, runDurationMs: runDuration(sim, sourceIndex) }, undefined), taskRequest);
     } else {
       world.runTaskFailures.push({
         at: engine.now,
@@ -79,4 +78,9 @@ export function scheduleNextArrival(sim: Simulation, sourceIndex: number): void 
   state.callsMade++;
   state.lastAt = at;
   sim.engine.at(at, PHASE.requests, { kind: 'RunTaskRequested', source: sourceIndex });
+}
+
+/** How long a task of the source runs once RUNNING: a draw from its duration distribution. */
+function runDuration(sim: Simulation, sourceIndex: number): number {
+  return Math.max(0, Math.round(sample(sim.spec.runTasks[sourceIndex].duration, sim.random.runDurations[sourceIndex])));
 }

@@ -63,11 +63,22 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
     deregistrationDelayMs: 0,
     launchType: request.fargate ? 'FARGATE' : 'EC2',
     capacityProvider: request.capacityProvider,
+    // Every field is set here, undefined or not, so all tasks share one shape (V8 keeps them fast).
+    containerInstanceId: undefined,
     availabilityZone: request.fargate?.availabilityZone,
     reservation: { ...td.reservation },
+    claim: undefined,
     lastStatus: 'PROVISIONING',
     desiredStatus: 'RUNNING',
     createdAt: engine.now,
+    pendingAt: undefined,
+    startedAt: undefined,
+    stoppingAt: undefined,
+    stoppedAt: undefined,
+    stopCode: undefined,
+    stoppedReason: undefined,
+    healthyAt: undefined,
+    timer: undefined,
     runDurationMs: request.runDurationMs,
     startFailure: request.startFailure,
     taskRoleArn: request.overrides?.taskRoleArn ?? td.taskRoleArn,
@@ -191,15 +202,11 @@ function scheduleNext(sim: Simulation, task: Task): void {
 function pull(sim: Simulation, task: Task): Millis {
   const { world, spec, random } = sim;
   const td = world.taskDefinitions.get(task.taskDefinition)!;
-  const roles = { ...td, executionRoleArn: task.executionRoleArn };
-  const draw = () => random.images.uniform();
-  const outcome =
-    task.containerInstanceId === undefined
-      ? pullImages(roles, NOTHING_CACHED, 'always', spec.images, spec.registries, draw, spec.capacityKnobs.fargateDefaultImageSizeMiB)
-      : (() => {
-          const instance = world.instancesById.get(task.containerInstanceId)!;
-          return pullImages(roles, instance.images, instance.imagePullBehavior, spec.images, spec.registries, draw);
-        })();
+  const roles = td.executionRoleArn === task.executionRoleArn ? td : { ...td, executionRoleArn: task.executionRoleArn };
+  const instance = task.containerInstanceId === undefined ? undefined : world.instancesById.get(task.containerInstanceId)!;
+  const outcome = instance
+    ? pullImages(roles, instance.images, instance.imagePullBehavior, spec.images, spec.registries, random.images)
+    : pullImages(roles, NOTHING_CACHED, 'always', spec.images, spec.registries, random.images, spec.capacityKnobs.fargateDefaultImageSizeMiB);
   task.imagePullMs = outcome.delayMs;
   task.pulledImages = outcome.pulled;
   if (outcome.failure !== undefined && task.startFailure === undefined) task.startFailure = outcome.failure;

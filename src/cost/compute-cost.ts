@@ -3,7 +3,10 @@ import { billedUsd, fargateUsdPerHour, instanceUsdPerHour } from './prices.js';
 /** A span of billed use: an EC2 instance's life or a Fargate task's. */
 export interface BilledUse {
   fromMs: number;
+  /** Billing stops here (the end of the run for what is still running). */
   toMs: number;
+  /** When it really ended (Infinity: still running when the run ended), for the cost rate. */
+  endedMs: number;
   usdPerHour: number;
   capacityProvider: string;
   service: string | null;
@@ -46,7 +49,7 @@ export function computeCost(uses: readonly BilledUse[]): CostBreakdown {
 export function costRate(uses: readonly BilledUse[], times: readonly number[]): number[] {
   const changes = uses.flatMap((u) => [
     { at: u.fromMs, delta: u.usdPerHour },
-    { at: u.toMs, delta: -u.usdPerHour },
+    { at: u.endedMs, delta: -u.usdPerHour },
   ]);
   changes.sort((a, b) => a.at - b.at || a.delta - b.delta);
   const out: number[] = [];

@@ -24,6 +24,17 @@ export type ImagePullBehavior = 'default' | 'always' | 'once' | 'prefer-cached';
  * `localhost`) another registry, anything else Docker Hub.
  */
 export function registryKind(image: string): RegistryKind {
+  const known = KINDS.get(image);
+  if (known) return known;
+  const kind = classify(image);
+  KINDS.set(image, kind);
+  return kind;
+}
+
+/** A memo of `classify`: a pure function of the image name, so caching it changes no result. */
+const KINDS = new Map<string, RegistryKind>();
+
+function classify(image: string): RegistryKind {
   if (/^\d{12}\.dkr\.ecr\.[^/]+\.amazonaws\.com(\.cn)?\//.test(image)) return 'ecr';
   if (image.startsWith('public.ecr.aws/')) return 'ecr-public';
   const first = image.split('/')[0];
@@ -54,15 +65,16 @@ export function pullImages(
   behavior: ImagePullBehavior,
   images: ReadonlyMap<string, ImageSpec>,
   registries: Readonly<Record<RegistryKind, RegistrySpec>>,
-  draw: () => number,
+  random: { uniform(): number },
   /** The size of images the scenario does not list (Fargate has none present); undefined: taken as present. */
   unlistedSizeMiB?: number,
 ): PullOutcome {
   let delayMs = 0;
   const pulled: string[] = [];
   for (const container of td.containers) {
-    const registry = registries[registryKind(container.image)];
-    if (registryKind(container.image) === 'private' && container.repositoryCredentials === undefined) {
+    const kind = registryKind(container.image);
+    const registry = registries[kind];
+    if (kind === 'private' && container.repositoryCredentials === undefined) {
       return { delayMs: registry.latencyMs, failure: `CannotPullContainerError: pull access denied for ${container.image}, repository does not exist or may require 'docker login'`, pulled: [] };
     }
     if ((container.repositoryCredentials !== undefined || container.secrets > 0) && td.executionRoleArn === undefined) {
@@ -78,7 +90,7 @@ export function pullImages(
     const transfer = cached && behavior !== 'always' ? 0 : (spec.sizeMiB / registry.bandwidthMiBps) * 1000;
     const manifest = cached && (behavior === 'once' || behavior === 'prefer-cached') ? 0 : registry.latencyMs;
     const time = Math.round(manifest + transfer);
-    if (manifest > 0 && spec.pullFailureProbability > 0 && draw() < spec.pullFailureProbability && !(cached && behavior === 'default')) {
+    if (manifest > 0 && spec.pullFailureProbability > 0 && random.uniform() < spec.pullFailureProbability && !(cached && behavior === 'default')) {
       return { delayMs: time, failure: `CannotPullContainerError: failed to pull image ${container.image}`, pulled: [] };
     }
     delayMs = Math.max(delayMs, time);

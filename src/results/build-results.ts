@@ -177,6 +177,7 @@ function billedUses(spec: ScenarioSpec, world: World, endMs: number): BilledUse[
   const uses: BilledUse[] = world.instances.map((i) => ({
     fromMs: i.launchedAt,
     toMs: i.terminatedAt ?? endMs,
+    endedMs: i.terminatedAt ?? Infinity,
     usdPerHour: instanceUsdPerHour(i.instanceType, i.purchaseOption, knobs.ec2SpotDiscount),
     capacityProvider: i.capacityProvider ?? 'EC2',
     service: null,
@@ -189,6 +190,7 @@ function billedUses(spec: ScenarioSpec, world: World, endMs: number): BilledUse[
     uses.push({
       fromMs: t.pendingAt,
       toMs: t.stoppedAt ?? endMs,
+      endedMs: t.stoppedAt ?? Infinity,
       usdPerHour: fargateUsdPerHour(t.reservation.cpuUnits, t.reservation.memoryMiB, td.cpuArchitecture, spot, knobs.fargateSpotDiscount),
       capacityProvider: t.capacityProvider ?? 'FARGATE',
       service: t.serviceName ?? null,

@@ -130,8 +130,15 @@ export function cloudFormationTags(): { tag: string; resolve: (value: unknown) =
 export function parseCloudFormationYaml(text: string): unknown {
   const customTags = cloudFormationTags().flatMap((t) => [
     { tag: t.tag, resolve: (value: string) => t.resolve(value) },
-    { tag: t.tag, collection: 'seq' as const, resolve: (value: { toJSON(): unknown }) => new YAMLMap(t.resolve(value.toJSON())) },
-    { tag: t.tag, collection: 'map' as const, resolve: (value: { toJSON(): unknown }) => new YAMLMap(t.resolve(value.toJSON())) },
+    { tag: t.tag, collection: 'seq' as const, resolve: (value: { toJSON(): unknown }) => asMap(t.resolve(value.toJSON())) },
+    { tag: t.tag, collection: 'map' as const, resolve: (value: { toJSON(): unknown }) => asMap(t.resolve(value.toJSON())) },
   ]);
   return parseYaml(text, { customTags: customTags as never, uniqueKeys: false });
+}
+
+/** A one-key object ({ "Fn::Join": [...] }) as the YAML map node a collection tag must return. */
+function asMap(value: unknown): YAMLMap {
+  const map = new YAMLMap();
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) map.set(key, item);
+  return map;
 }
