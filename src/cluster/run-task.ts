@@ -4,7 +4,7 @@ import type { PlacementRequest } from '../placement/placement-request.js';
 import { nextArrival } from '../workload/arrivals.js';
 import { PHASE } from './events.js';
 import type { Simulation } from './simulation.js';
-import { launchTask } from './task-lifecycle.js';
+import { launchTask, type LaunchRequest } from './task-lifecycle.js';
 import { waitForCapacity } from './capacity.js';
 import { fargateHasCapacity, launchOnFargate, NO_FARGATE_CAPACITY } from './fargate.js';
 import { isFargateProvider } from '../scenario/resolve-capacity.js';
@@ -48,12 +48,18 @@ export function runTaskRequested(sim: Simulation, sourceIndex: number): void {
     const provider = name === undefined ? undefined : world.capacityProviders.get(name)!;
     const taskRequest = provider ? { ...request, capacityProvider: provider.name } : request;
     const placement = placeTask(taskRequest, sim.placement, sim.random.placement);
-    const launch = { group: source.group, taskDefinition: source.taskDefinition, startedBy: source.startedBy, overrides: source.overrides, capacityProvider: provider?.name };
-    if (placement.placed) {
-      launchTask(sim, { ...launch, runDurationMs: runDuration(sim, sourceIndex) }, placement.instance);
-    } else if (provider?.managedScaling.enabled) {
+    if (placement.placed || provider?.managedScaling.enabled) {
+      const launch: LaunchRequest = {
+        group: source.group,
+        taskDefinition: source.taskDefinition,
+        startedBy: source.startedBy,
+        runDurationMs: runDuration(sim, sourceIndex),
+        overrides: source.overrides,
+        capacityProvider: provider?.name,
+      };
+      if (placement.placed) launchTask(sim, launch, placement.instance);
       // Managed scaling will bring capacity: the task waits in PROVISIONING (DG cluster auto scaling).
-      waitForCapacity(sim, provider, launchTask(sim, { ...launch, runDurationMs: runDuration(sim, sourceIndex) }, undefined), taskRequest);
+      else waitForCapacity(sim, provider!, launchTask(sim, launch, undefined), taskRequest);
     } else {
       world.runTaskFailures.push({
         at: engine.now,
