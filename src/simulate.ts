@@ -4,7 +4,7 @@ import { makeHandlers } from './cluster/handlers.js';
 import { scheduleNextArrival } from './cluster/run-task.js';
 import { capacityTaskTransitioned } from './cluster/capacity.js';
 import { fargateTaskTransitioned } from './cluster/fargate.js';
-import { scheduleInstanceFailure } from './cluster/faults.js';
+import { scheduleInstanceFailure, scheduleSpotNotice } from './cluster/faults.js';
 import { createServices, reconcileAll, serviceHealthCheckFailed, serviceTaskHealthy, serviceTaskTransitioned } from './cluster/service-scheduler.js';
 import { forkStreams, type Simulation } from './cluster/simulation.js';
 import { scheduleTimeline } from './cluster/timeline.js';
@@ -79,6 +79,7 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
   for (const instance of world.instances) {
     logContainerInstanceStateChange(sim, instance);
     scheduleInstanceFailure(sim, instance);
+    scheduleSpotNotice(sim, instance);
   }
   engine.at(0, PHASE.sample, { kind: 'SeriesSampleDue' });
   runSpec.runTasks.forEach((_, i) => scheduleNextArrival(sim, i));

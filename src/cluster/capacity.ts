@@ -12,7 +12,7 @@ import { logContainerInstanceStateChange } from './event-log.js';
 import { PHASE } from './events.js';
 import type { Simulation } from './simulation.js';
 import { placeOn, stopTask } from './task-lifecycle.js';
-import { scheduleInstanceFailure } from './faults.js';
+import { scheduleInstanceFailure, scheduleSpotNotice } from './faults.js';
 
 /** A task joins its capacity provider's queue in PROVISIONING, until capacity comes or its wait times out. */
 export function waitForCapacity(sim: Simulation, provider: CapacityProvider, task: Task, request: PlacementRequest): void {
@@ -110,6 +110,7 @@ export function instanceRegistrationDue(sim: Simulation, providerName: string, l
   sim.placement.index.instanceAdded(instance);
   provider.instanceIds.push(instance.id);
   scheduleInstanceFailure(sim, instance);
+  scheduleSpotNotice(sim, instance);
   logContainerInstanceStateChange(sim, instance);
   placeWaitingTasks(sim, provider);
   sim.observers.instanceRegistered(instance);
@@ -146,13 +147,16 @@ export function isEmpty(sim: Simulation, instance: ContainerInstance): boolean {
 
 function drain(sim: Simulation, instance: ContainerInstance): void {
   instance.status = 'DRAINING';
+  instance.terminateWhenDrained = true;
   sim.engine.after(48 * 3_600_000, PHASE.lifecycle, { kind: 'DrainingTimeoutDue', instanceId: instance.id });
   sim.observers.instanceDraining(instance);
 }
 
 /** A draining instance whose tasks are all gone terminates. */
 export function drainedCheck(sim: Simulation, instance: ContainerInstance): void {
-  if (instance.status === 'DRAINING' && instance.terminatedAt === undefined && instance.taskIds.size === 0) terminateInstance(sim, instance);
+  if (instance.terminateWhenDrained && instance.status === 'DRAINING' && instance.terminatedAt === undefined && instance.taskIds.size === 0) {
+    terminateInstance(sim, instance);
+  }
 }
 
 export function drainingTimeoutDue(sim: Simulation, instance: ContainerInstance): void {

@@ -37,6 +37,10 @@ export type SimEvent =
   | { kind: 'InstanceFailureDue'; instanceId: string }
   /** A disconnected agent reconnects. */
   | { kind: 'AgentReconnectDue'; instanceId: string }
+  /** An EC2 Spot instance gets its two-minute interruption notice. */
+  | { kind: 'SpotNoticeDue'; instanceId: string }
+  /** An interrupted EC2 Spot instance's two minutes are up. */
+  | { kind: 'SpotTerminationDue'; instanceId: string }
   /** An AZ outage ends. */
   | { kind: 'AzOutageEnds'; availabilityZone: string }
   /** A scripted action of the scenario's timeline (index into spec.timeline). */

@@ -24,7 +24,24 @@ export function launchOnFargate(sim: Simulation, launch: LaunchRequest, provider
   let zone = zones[0];
   for (const z of zones) if ((counts.get(z) ?? 0) < (counts.get(zone) ?? 0)) zone = z;
   counts.set(zone, (counts.get(zone) ?? 0) + 1);
-  return launchTask(sim, { ...launch, capacityProvider: provider, fargate: { availabilityZone: zone } }, undefined);
+  return launchTask(sim, { ...launch, capacityProvider: provider, fargate: { availabilityZone: zone, throttledMs: takeLaunchToken(sim, provider) } }, undefined);
+}
+
+/**
+ * The Fargate launch-rate throttle (DG request throttling: a token bucket per account and Region, 100
+ * tasks burst, 20 a second sustained, for on-demand and Spot each). ASSUMPTION: a task beyond the
+ * bucket is not refused but launched when its token comes, as the scheduler's retries would.
+ * Returns how long this launch waits.
+ */
+export function takeLaunchToken(sim: Simulation, provider: string): number {
+  const { capacityKnobs } = sim.spec;
+  const now = sim.engine.now;
+  const perMs = capacityKnobs.fargateLaunchesPerSecond / 1000;
+  const bucket = sim.world.fargateTokens.get(provider) ?? { tokens: capacityKnobs.fargateLaunchBurst, at: now };
+  const tokens = Math.min(capacityKnobs.fargateLaunchBurst, bucket.tokens + (now - bucket.at) * perMs);
+  const wait = tokens >= 1 ? 0 : Math.ceil((1 - tokens) / perMs);
+  sim.world.fargateTokens.set(provider, { tokens: tokens - 1, at: now });
+  return wait;
 }
 
 function zoneCounts(sim: Simulation, group: string): Map<string, number> {

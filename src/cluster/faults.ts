@@ -86,3 +86,44 @@ export function azOutage(sim: Simulation, availabilityZone: string, durationMs: 
 export function azOutageEnds(sim: Simulation, availabilityZone: string): void {
   sim.world.unavailableZones.delete(availabilityZone);
 }
+
+/** EC2 Spot: the hazard of an interruption notice for an instance bought as Spot, if the scenario sets one. */
+export function scheduleSpotNotice(sim: Simulation, instance: ContainerInstance): void {
+  const rate = sim.spec.capacityKnobs.ec2SpotInterruptionsPerInstanceHour;
+  if (rate <= 0 || instance.purchaseOption !== 'spot') return;
+  sim.engine.after(Math.round(sim.random.faults.exponential(3_600_000 / rate)), PHASE.lifecycle, { kind: 'SpotNoticeDue', instanceId: instance.id });
+}
+
+/**
+ * An EC2 Spot interruption notice: two minutes before the instance stops (EC2 Spot instance
+ * interruption notices). The agent drains it (ECS_ENABLE_SPOT_INSTANCE_DRAINING, ASSUMPTION: on), so
+ * service tasks move elsewhere; when the two minutes are up the instance terminates and its Auto
+ * Scaling group replaces it.
+ */
+export function spotNoticeDue(sim: Simulation, instance: ContainerInstance): void {
+  if (instance.terminatedAt !== undefined || instance.status === 'DRAINING') return;
+  instance.status = 'DRAINING';
+  sim.world.faults.push({ at: sim.engine.now, kind: 'EC2 Spot interruption', target: instance.id, tasksStopped: instance.taskIds.size });
+  sim.observers.instanceDraining(instance);
+  sim.engine.after(SPOT_NOTICE_MS, PHASE.lifecycle, { kind: 'SpotTerminationDue', instanceId: instance.id });
+}
+
+export const SPOT_NOTICE_MS = 120_000;
+
+export function spotTerminationDue(sim: Simulation, instance: ContainerInstance): void {
+  if (instance.terminatedAt !== undefined) return;
+  terminateInstance(sim, instance);
+  if (instance.capacityProvider !== undefined) {
+    const provider = sim.world.capacityProviders.get(instance.capacityProvider)!;
+    setDesiredCapacity(sim, provider, provider.desiredCapacity);
+  }
+}
+
+/** A timeline reclaim: this share of a capacity provider's Spot instances gets its notice now. */
+export function interruptEc2Spot(sim: Simulation, capacityProvider: string, fraction: number): void {
+  const provider = sim.world.capacityProviders.get(capacityProvider);
+  if (!provider) return;
+  const spot = provider.instanceIds.map((id) => sim.world.instancesById.get(id)!).filter((i) => i.purchaseOption === 'spot' && i.status === 'ACTIVE');
+  const count = Math.round(spot.length * fraction);
+  for (let k = 0; k < count; k++) spotNoticeDue(sim, spot.splice(sim.random.faults.int(spot.length), 1)[0]);
+}

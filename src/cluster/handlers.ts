@@ -10,7 +10,7 @@ import { reconcileService } from './service-scheduler.js';
 import { containerHealthDue, taskHealthDue } from './task-health.js';
 import { capacityMetricsDue, drainingTimeoutDue, instanceRegistrationDue, provisioningTimeoutDue } from './capacity.js';
 import { spotInterruptionDue } from './fargate.js';
-import { agentReconnectDue, azOutageEnds, instanceFailureDue } from './faults.js';
+import { agentReconnectDue, azOutageEnds, instanceFailureDue, spotNoticeDue, spotTerminationDue } from './faults.js';
 import { pipelineStageDone } from './pipeline.js';
 import { timelineActionDue } from './timeline.js';
 
@@ -39,6 +39,8 @@ export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
     InstanceFailureDue: (event) => instanceFailureDue(sim, sim.world.instancesById.get(event.instanceId)!),
     AgentReconnectDue: (event) => agentReconnectDue(sim, sim.world.instancesById.get(event.instanceId)!),
     AzOutageEnds: (event) => azOutageEnds(sim, event.availabilityZone),
+    SpotNoticeDue: (event) => spotNoticeDue(sim, sim.world.instancesById.get(event.instanceId)!),
+    SpotTerminationDue: (event) => spotTerminationDue(sim, sim.world.instancesById.get(event.instanceId)!),
     DrainingTimeoutDue: (event) => drainingTimeoutDue(sim, sim.world.instancesById.get(event.instanceId)!),
   } satisfies Handlers<SimEvent>;
 }

@@ -38,8 +38,8 @@ export interface LaunchRequest {
   /** RunTask's overrides of the task definition's roles. */
   overrides?: { taskRoleArn?: string; executionRoleArn?: string };
   capacityProvider?: string;
-  /** A Fargate task: no container instance, its own ENI in this AZ. */
-  fargate?: { availabilityZone: string };
+  /** A Fargate task: no container instance, its own ENI in this AZ; held back by the launch-rate throttle this long. */
+  fargate?: { availabilityZone: string; throttledMs: number };
 }
 
 /**
@@ -93,7 +93,10 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
   groupCounts(sim, task.group).pending++;
   notePeaks(sim);
   if (instance) placeOn(sim, task, instance);
-  else if (request.fargate) scheduleNext(sim, task);
+  else if (request.fargate) {
+    task.waitForCapacityMs = request.fargate.throttledMs;
+    scheduleNext(sim, task);
+  }
   logTaskStateChange(sim, task);
   return task;
 }
@@ -187,6 +190,8 @@ function scheduleNext(sim: Simulation, task: Task): void {
   // Fargate provisions the task's own capacity and ENI (ASSUMPTION: capacity.fargateProvisioning).
   const duration = status === 'PROVISIONING' && task.launchType === 'FARGATE' ? sim.spec.capacityKnobs.fargateProvisioning : sim.spec.taskStateDurations[durationKey];
   let delay = Math.max(0, Math.round(sample(duration, sim.random.lifecycle)));
+  // A Fargate task held back by the launch-rate throttle provisions once its turn comes.
+  if (status === 'PROVISIONING' && task.launchType === 'FARGATE') delay += task.waitForCapacityMs;
   // A task leaving its target groups stays DEACTIVATING through the deregistration delay (DG task lifecycle).
   if (status === 'DEACTIVATING') delay = Math.max(delay, task.deregistrationDelayMs);
   // PENDING covers pulling the images, then starting the containers.

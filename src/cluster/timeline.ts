@@ -1,7 +1,7 @@
 import { PHASE } from './events.js';
 import { requestReconcile, startDeployment } from './service-scheduler.js';
 import { interruptSpotTasks } from './fargate.js';
-import { azOutage, disconnectAgents, failInstances } from './faults.js';
+import { azOutage, disconnectAgents, failInstances, interruptEc2Spot } from './faults.js';
 import { startPipeline } from './pipeline.js';
 import type { Simulation } from './simulation.js';
 
@@ -20,6 +20,7 @@ export function timelineActionDue(sim: Simulation, index: number): void {
   const action = sim.spec.timeline[index];
   if ('pushImage' in action) return startPipeline(sim, action.pushImage);
   if ('spotInterruption' in action) return interruptSpotTasks(sim, action.spotInterruption.fraction);
+  if ('ec2SpotInterruption' in action) return interruptEc2Spot(sim, action.ec2SpotInterruption.capacityProvider, action.ec2SpotInterruption.fraction);
   if ('instanceFailure' in action) return failInstances(sim, action.instanceFailure.count, action.instanceFailure.availabilityZone);
   if ('agentDisconnect' in action) return disconnectAgents(sim, action.agentDisconnect.count, action.agentDisconnect.duration);
   if ('azOutage' in action) return azOutage(sim, action.azOutage.availabilityZone, action.azOutage.duration);

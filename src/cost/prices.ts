@@ -1,4 +1,4 @@
-import { FARGATE_PRICES } from '../model/fargate.js';
+import { FARGATE_PRICES, FARGATE_STORAGE_GB_HOUR } from '../model/fargate.js';
 import { instanceType } from '../model/instance-types.js';
 
 /** Billing rules (EC2 Linux and Fargate): per second, with a one-minute minimum. */
@@ -11,9 +11,9 @@ export function instanceUsdPerHour(type: string, purchase: 'on-demand' | 'spot',
 }
 
 /** USD per hour of a Fargate task: vCPU-hours and GB-hours at the x86 or ARM price, Spot at its discount. */
-export function fargateUsdPerHour(cpuUnits: number, memoryMiB: number, architecture: 'X86_64' | 'ARM64', spot: boolean, spotDiscount: number): number {
+export function fargateUsdPerHour(cpuUnits: number, memoryMiB: number, architecture: 'X86_64' | 'ARM64', spot: boolean, spotDiscount: number, storageGiB = 20): number {
   const p = architecture === 'ARM64' ? FARGATE_PRICES.arm64 : FARGATE_PRICES.x86_64;
-  const price = (cpuUnits / 1024) * p.vcpuHour + (memoryMiB / 1024) * p.gbHour;
+  const price = (cpuUnits / 1024) * p.vcpuHour + (memoryMiB / 1024) * p.gbHour + Math.max(0, storageGiB - 20) * FARGATE_STORAGE_GB_HOUR;
   return spot ? price * (1 - spotDiscount) : price;
 }
 

@@ -38,6 +38,8 @@ export interface ContainerInstance {
   pendingTasksCount: number;
   launchedAt: Millis;
   terminatedAt?: Millis;
+  /** Draining for scale-in (managed draining): it terminates as soon as its tasks are gone. */
+  terminateWhenDrained?: boolean;
   /** The Auto Scaling group capacity provider that launched it, if any. */
   capacityProvider?: string;
   purchaseOption: 'on-demand' | 'spot';

@@ -27,6 +27,9 @@ export function invalidFargateSize(cpuUnits: number | undefined, memoryMiB: numb
   return `No Fargate configuration exists for given values: ${cpuUnits ?? 'no'} CPU, ${memoryMiB ?? 'no'} memory. See the Amazon ECS documentation for the valid values.`;
 }
 
+/** Ephemeral storage beyond the 20 GB included, per GB-hour (AWS Fargate pricing). */
+export const FARGATE_STORAGE_GB_HOUR = 0.000111;
+
 /** Fargate prices, us-east-1 Linux (DG / AWS Fargate pricing): per vCPU-hour and per GB-hour. */
 export const FARGATE_PRICES = {
   x86_64: { vcpuHour: 0.04048, gbHour: 0.004445 },

@@ -80,6 +80,8 @@ export interface TaskDefinition {
   /** The role the containers' AWS calls use, and the role the agent uses to pull images and read secrets. */
   taskRoleArn?: string;
   executionRoleArn?: string;
+  /** Fargate ephemeral storage, GiB (20 included; 21 to 200 when set). */
+  ephemeralStorageGiB: number;
   /** ARM64 (Graviton) or X86_64: it sets the Fargate price. */
   cpuArchitecture: 'X86_64' | 'ARM64';
   /** memberOf constraints of the task definition (cluster query language expressions). */

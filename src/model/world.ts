@@ -68,6 +68,8 @@ export interface World {
   runTaskFailures: RunTaskFailure[];
   services: Map<string, Service>;
   capacityProviders: Map<string, CapacityProvider>;
+  /** The Fargate launch-rate token buckets, per provider: tokens left (negative: launches queued) as of `at`. */
+  fargateTokens: Map<string, { tokens: number; at: Millis }>;
   /** Fargate tasks (not yet STOPPED) per task group per AZ, for spreading them. */
   fargateZoneCounts: Map<string, Map<string, number>>;
   targetGroups: Map<string, TargetGroup>;
@@ -106,6 +108,7 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     services: new Map(),
     capacityProviders: new Map(),
     fargateZoneCounts: new Map(),
+    fargateTokens: new Map(),
     targetGroups: new Map(),
     discovery: new Map(),
     deployments: [],

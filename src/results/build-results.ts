@@ -191,7 +191,7 @@ function billedUses(spec: ScenarioSpec, world: World, endMs: number): BilledUse[
       fromMs: t.pendingAt,
       toMs: t.stoppedAt ?? endMs,
       endedMs: t.stoppedAt ?? Infinity,
-      usdPerHour: fargateUsdPerHour(t.reservation.cpuUnits, t.reservation.memoryMiB, td.cpuArchitecture, spot, knobs.fargateSpotDiscount),
+      usdPerHour: fargateUsdPerHour(t.reservation.cpuUnits, t.reservation.memoryMiB, td.cpuArchitecture, spot, knobs.fargateSpotDiscount, td.ephemeralStorageGiB),
       capacityProvider: t.capacityProvider ?? 'FARGATE',
       service: t.serviceName ?? null,
       purchaseOption: spot ? 'spot' : 'on-demand',

@@ -96,6 +96,9 @@ export const capacityKnobs = object(
     fargateSpotDiscount: withDefault(number({ min: 0, max: 1 }), 0.7),
     ec2SpotDiscount: withDefault(number({ min: 0, max: 1 }), 0.6),
     instanceFailuresPerInstanceHour: withDefault(number({ min: 0 }), 0),
+    ec2SpotInterruptionsPerInstanceHour: withDefault(number({ min: 0 }), 0),
+    fargateLaunchBurst: withDefault(integer({ min: 1 }), 100),
+    fargateLaunchesPerSecond: withDefault(number({ min: 0, exclusiveMin: true }), 20),
   },
   { unknownKeys: 'error' },
 );

@@ -159,6 +159,7 @@ function registerRevisions(file: ScenarioFile): TaskDefinition[] {
       network: networkNeeds(td.networkMode, td.containerDefinitions),
       taskRoleArn: td.taskRoleArn,
       cpuArchitecture: td.runtimePlatform?.cpuArchitecture ?? 'X86_64',
+      ephemeralStorageGiB: td.ephemeralStorage?.sizeInGiB ?? 20,
       executionRoleArn: td.executionRoleArn,
       placementConstraints: td.placementConstraints.map((c) => ({ type: 'memberOf' as const, expression: (c as { expression: string }).expression })),
     };
@@ -257,6 +258,13 @@ function resolveTimeline(file: ScenarioFile, taskDefinitions: TaskDefinition[], 
   return file.timeline.flatMap((action, i): TimelineAction[] => {
     if (action.spotInterruption) return [{ at: action.at, spotInterruption: action.spotInterruption }];
     if (action.instanceFailure) return [{ at: action.at, instanceFailure: action.instanceFailure }];
+    if (action.ec2SpotInterruption) {
+      if (!file.cluster.capacityProviders.some((p) => typeof p !== 'string' && p.name === action.ec2SpotInterruption!.capacityProvider)) {
+        ctx.error(`timeline[${i}].ec2SpotInterruption.capacityProvider`, `unknown capacity provider "${action.ec2SpotInterruption.capacityProvider}"`);
+        return [];
+      }
+      return [{ at: action.at, ec2SpotInterruption: action.ec2SpotInterruption }];
+    }
     if (action.agentDisconnect) return [{ at: action.at, agentDisconnect: action.agentDisconnect }];
     if (action.azOutage) {
       if (!file.cluster.availabilityZones?.includes(action.azOutage.availabilityZone) && !zones.includes(action.azOutage.availabilityZone)) {

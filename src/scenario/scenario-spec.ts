@@ -114,6 +114,7 @@ export type TimelineAction =
   | { at: Millis; updateService: { service: string; taskDefinition?: string; desiredCount?: number; forceNewDeployment: boolean } }
   | { at: Millis; pushImage: { service: string; image: string; container?: string; source: Distribution; build: Distribution; push: Distribution } }
   | { at: Millis; spotInterruption: { capacityProvider: 'FARGATE_SPOT'; fraction: number } }
+  | { at: Millis; ec2SpotInterruption: { capacityProvider: string; fraction: number } }
   | { at: Millis; instanceFailure: { count: number; availabilityZone?: string } }
   | { at: Millis; agentDisconnect: { count: number; duration: Millis } }
   | { at: Millis; azOutage: { availabilityZone: string; duration: Millis } };

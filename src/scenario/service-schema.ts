@@ -105,9 +105,10 @@ export const spotInterruptionSchema = object(
 /** Faults: EC2 instances fail, agents disconnect for a while, or a whole AZ goes away for a while. */
 export const instanceFailureSchema = object({ count: withDefault(integer({ min: 1 }), 1), availabilityZone: optional(string({ minLength: 1 })) }, { unknownKeys: 'error' });
 export const agentDisconnectSchema = object({ count: withDefault(integer({ min: 1 }), 1), duration: duration({ positive: true }) }, { unknownKeys: 'error' });
+export const ec2SpotInterruptionSchema = object({ capacityProvider: string({ minLength: 1 }), fraction: number({ min: 0, max: 1 }) }, { unknownKeys: 'error' });
 export const azOutageSchema = object({ availabilityZone: string({ minLength: 1 }), duration: duration({ positive: true }) }, { unknownKeys: 'error' });
 
-const ACTIONS = ['updateService', 'pushImage', 'spotInterruption', 'instanceFailure', 'agentDisconnect', 'azOutage'] as const;
+const ACTIONS = ['updateService', 'pushImage', 'spotInterruption', 'ec2SpotInterruption', 'instanceFailure', 'agentDisconnect', 'azOutage'] as const;
 
 /** A scripted action at a simulated time. */
 export const timelineActionSchema = refine(
@@ -117,6 +118,7 @@ export const timelineActionSchema = refine(
       updateService: optional(updateServiceSchema),
       pushImage: optional(pushImageSchema),
       spotInterruption: optional(spotInterruptionSchema),
+      ec2SpotInterruption: optional(ec2SpotInterruptionSchema),
       instanceFailure: optional(instanceFailureSchema),
       agentDisconnect: optional(agentDisconnectSchema),
       azOutage: optional(azOutageSchema),

@@ -23,6 +23,7 @@ export interface TaskDefinitionSpec {
   taskRoleArn?: string;
   executionRoleArn?: string;
   runtimePlatform?: { cpuArchitecture: 'X86_64' | 'ARM64'; operatingSystemFamily: string };
+  ephemeralStorage?: { sizeInGiB: number };
 }
 
 const aws = { unknownKeys: 'note' } as const;
@@ -125,6 +126,7 @@ export const taskDefinitionSchema: Schema<TaskDefinitionSpec> = doc(
         placementConstraints: withDefault(taskDefinitionConstraintsSchema, []),
         taskRoleArn: optional(string({ minLength: 1 })),
         executionRoleArn: optional(string({ minLength: 1 })),
+        ephemeralStorage: optional(object({ sizeInGiB: integer({ min: 21, max: 200 }) }, aws)),
         runtimePlatform: optional(
           object({ cpuArchitecture: withDefault(oneOf(['X86_64', 'ARM64'] as const), 'X86_64'), operatingSystemFamily: withDefault(string(), 'LINUX') }, aws),
         ),

@@ -114,3 +114,20 @@ describe('cost', () => {
     expect(r.series.costPerHour[60]).toBeCloseTo(3 * task + 3 * task * 0.3, 4);
   });
 });
+
+describe('the Fargate launch-rate throttle and ephemeral storage', () => {
+  it('100 tasks launch at once; the next ones wait for tokens at 20 a second', () => {
+    const r = run(scenario({ launchType: 'FARGATE', desiredCount: 150 }, { duration: '10m' }));
+    const waits = r.tasks.map((t) => t.waitForCapacityMs).sort((a, b) => a - b);
+    expect(waits.filter((w) => w === 0)).toHaveLength(100);
+    expect(waits.at(-1)).toBe(2_500);
+    expect(r.services[0].runningCount).toBe(150);
+  });
+
+  it('ephemeralStorage: 21 to 200 GiB; beyond the 20 GiB included it is billed', () => {
+    expect(problems(scenario({}, { taskDefinitions: [fargateTask('256', '512', { ephemeralStorage: { sizeInGiB: 20 } })] }))).toEqual([
+      'taskDefinitions[0].ephemeralStorage.sizeInGiB: expected an integer from 21 to 200, got 20',
+    ]);
+    expect(fargateUsdPerHour(256, 512, 'X86_64', false, 0.7, 120) - fargateUsdPerHour(256, 512, 'X86_64', false, 0.7)).toBeCloseTo(100 * 0.000111, 8);
+  });
+});

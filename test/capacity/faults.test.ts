@@ -60,3 +60,34 @@ describe('faults', () => {
     ]);
   });
 });
+
+describe('EC2 Spot interruptions', () => {
+  it('a reclaim drains the Spot instances, moves the service tasks, terminates them after two minutes, and the group replaces them', () => {
+    const tight = run({
+      ...asgScenario({ services: [service(6)], asg: { minSize: 4, desiredCapacity: 4, purchase: 'spot' }, duration: '1h' }),
+      timeline: [{ at: '20m', ec2SpotInterruption: { capacityProvider: 'asg', fraction: 0.5 } }],
+    });
+    // With no room elsewhere, replacements wait for new instances and the two minutes run out first.
+    expect(tight.tasks.filter((t) => t.stopCode === 'TerminationNotice').length).toBeGreaterThan(0);
+    expect(tight.services[0].runningCount).toBe(6);
+
+    // Six instances, one task each: the drained instances' tasks fit on the others within the two minutes.
+    const s = asgScenario({ services: [service(6)], asg: { minSize: 6, desiredCapacity: 6, purchase: 'spot' }, duration: '1h' });
+    const r = run({ ...s, timeline: [{ at: '20m', ec2SpotInterruption: { capacityProvider: 'asg', fraction: 0.5 } }] });
+    const interrupted = r.faults.filter((f) => f.kind === 'EC2 Spot interruption');
+    expect(interrupted).toHaveLength(3);
+    for (const f of interrupted) expect(r.instances.find((i) => i.id === f.target)!.terminatedAt).toBe(f.at + 120_000);
+    // Draining moved the tasks before the instances went: none was killed with its host.
+    expect(r.tasks.filter((t) => t.stopCode === 'TerminationNotice')).toHaveLength(0);
+    expect(r.services[0].runningCount).toBe(6);
+    expect(r.series.byCapacityProvider.asg.instances.at(-1)).toBe(6);
+    expect(r.instances.every((i) => i.purchaseOption === 'spot')).toBe(true);
+  });
+
+  it('Spot instances cost the discounted price', () => {
+    const onDemand = run(asgScenario({ asg: { minSize: 2, desiredCapacity: 2 }, duration: '1h' }));
+    const spot = run(asgScenario({ asg: { minSize: 2, desiredCapacity: 2, purchase: 'spot' }, duration: '1h' }));
+    expect(spot.cost.totalUsd).toBeCloseTo(onDemand.cost.totalUsd * 0.4, 6);
+    expect(spot.cost.byPurchaseOption).toEqual({ spot: spot.cost.totalUsd });
+  });
+});
