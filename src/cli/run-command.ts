@@ -65,7 +65,7 @@ function summaryLines(results: Results): string[] {
     `  tasks: ${s.tasksRequested} requested, ${s.tasksPlaced} placed, peak ${s.peakRunningTasks} running`,
     `  RunTask failures: ${s.runTaskFailures}${failures ? ` (${failures})` : ''}`,
     `  cluster reservation: CPU mean ${s.cpuReservation.mean}% / max ${s.cpuReservation.max}%, memory mean ${s.memoryReservation.mean}% / max ${s.memoryReservation.max}%`,
-    `  cost: $${s.totalCostUsd.toFixed(2)}${results.faults.length > 0 ? `; ${results.faults.length} faults` : ''}`,
+    `  cost: $${s.totalCostUsd.toFixed(2)}${s.tasksLost > 0 ? `; ${s.tasksLost} tasks lost to interruptions and failures` : ''}${results.faults.length > 0 ? `; ${results.faults.length} faults` : ''}`,
   ];
   if (results.notes.length > 0) lines.push(`  notes: ${results.notes.length} scenario fields are not simulated (listed in results.json "notes")`);
   return lines;

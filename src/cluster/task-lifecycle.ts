@@ -192,6 +192,12 @@ function scheduleNext(sim: Simulation, task: Task): void {
   let delay = Math.max(0, Math.round(sample(duration, sim.random.lifecycle)));
   // A Fargate task held back by the launch-rate throttle provisions once its turn comes.
   if (status === 'PROVISIONING' && task.launchType === 'FARGATE') delay += task.waitForCapacityMs;
+  // An interrupted Spot task gets SIGTERM and stops when it exits: ASSUMPTION, it uses its whole
+  // stopTimeout (default 30 s), the window the two-minute warning leaves it (DG Fargate capacity providers).
+  if (status === 'STOPPING' && task.stopCode === 'SpotInterruption') {
+    const td = sim.world.taskDefinitions.get(task.taskDefinition)!;
+    delay = Math.max(...td.containers.map((c) => c.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS));
+  }
   // A task leaving its target groups stays DEACTIVATING through the deregistration delay (DG task lifecycle).
   if (status === 'DEACTIVATING') delay = Math.max(delay, task.deregistrationDelayMs);
   // PENDING covers pulling the images, then starting the containers.
@@ -219,6 +225,9 @@ function pull(sim: Simulation, task: Task): Millis {
 }
 
 const NOTHING_CACHED: ReadonlySet<string> = new Set();
+
+/** ECS_CONTAINER_STOP_TIMEOUT's default: 30 s between SIGTERM and SIGKILL. */
+export const DEFAULT_STOP_TIMEOUT_MS = 30_000;
 
 function setTimer(sim: Simulation, task: Task, delay: Millis, phase: number, event: SimEvent): void {
   task.timer = sim.engine.after(delay, phase, event);

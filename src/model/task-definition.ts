@@ -24,6 +24,8 @@ export interface ContainerDefinition {
   portMappings: PortMapping[];
   /** The container health check (Docker HEALTHCHECK), when the definition has one. */
   healthCheck?: ContainerHealthCheck;
+  /** Seconds between SIGTERM and SIGKILL (default 30 s; at most 120 s on Fargate), in ms. */
+  stopTimeoutMs?: number;
   /** repositoryCredentials.credentialsParameter: a secret with the private registry's login. */
   repositoryCredentials?: string;
   /** How many secrets (environment from Secrets Manager / Parameter Store) it reads at start. */

@@ -65,6 +65,7 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
       memoryReservation: { mean: round2(mean(series.memoryReservation)), max: Math.max(0, ...series.memoryReservation) },
       waitForCapacityMs: { p50: percentile(waits, 50), p95: percentile(waits, 95), max: waits.at(-1) ?? 0 },
       totalCostUsd: cost.totalUsd,
+      tasksLost: tasks.filter((t) => t.stopCode === 'SpotInterruption' || t.stopCode === 'TerminationNotice').length,
     },
     cost,
     tasks,

@@ -48,6 +48,8 @@ export interface Summary {
   /** Time placed tasks waited for capacity, ms. */
   waitForCapacityMs: { p50: number; p95: number; max: number };
   totalCostUsd: number;
+  /** Tasks stopped by Spot interruptions and by their host going away (instance failures, outages, Spot). */
+  tasksLost: number;
 }
 
 export interface TargetGroupRecord {

@@ -64,6 +64,7 @@ const containerDefinition = refine(
       essential: withDefault(boolean(), true),
       portMappings: withDefault(array(portMapping), []),
       healthCheck: optional(healthCheck),
+      stopTimeout: optional(integer({ min: 0, max: 120 })),
       repositoryCredentials: optional(object({ credentialsParameter: string({ minLength: 1 }) }, aws)),
       secrets: withDefault(array(object({ name: string({ minLength: 1 }), valueFrom: string({ minLength: 1 }) }, aws)), []),
     },
@@ -90,6 +91,7 @@ const containerDefinition = refine(
       essential: c.essential,
       portMappings: c.portMappings,
       healthCheck: c.healthCheck,
+      stopTimeoutMs: c.stopTimeout === undefined ? undefined : c.stopTimeout * 1000,
       repositoryCredentials: c.repositoryCredentials?.credentialsParameter,
       secrets: c.secrets.length,
     };

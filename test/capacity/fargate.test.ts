@@ -131,3 +131,22 @@ describe('the Fargate launch-rate throttle and ephemeral storage', () => {
     expect(fargateUsdPerHour(256, 512, 'X86_64', false, 0.7, 120) - fargateUsdPerHour(256, 512, 'X86_64', false, 0.7)).toBeCloseTo(100 * 0.000111, 8);
   });
 });
+
+describe('Spot interruption timing', () => {
+  it('an interrupted task stops after its stopTimeout (default 30 s)', () => {
+    const spot = (stopTimeout?: number) =>
+      run(
+        scenario(
+          { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }], desiredCount: 2 },
+          {
+            taskDefinitions: [fargateTask('256', '512', { containerDefinitions: [{ name: 'web', image: 'nginx:1.25', ...(stopTimeout === undefined ? {} : { stopTimeout }) }] })],
+            timeline: [{ at: '30m', spotInterruption: { capacityProvider: 'FARGATE_SPOT', fraction: 1 } }],
+            duration: '1h',
+          },
+        ),
+      ).tasks.filter((t) => t.stopCode === 'SpotInterruption');
+    for (const t of spot()) expect(t.stoppedAt! - t.stoppingAt!).toBe(30_000);
+    for (const t of spot(90)) expect(t.stoppedAt! - t.stoppingAt!).toBe(90_000);
+    expect(spot(90)).toHaveLength(2);
+  });
+});
