@@ -133,6 +133,7 @@ function capacityCards(results: Results): string[] {
     ]),
     card('Faults', fig('faults', f.faults, formatCount), [
       `${fig('faults.tasksStopped', f.tasksStopped, formatCount)} tasks stopped`,
+      `${fig('tasksLost', results.summary.tasksLost, formatCount)} lost to Spot interruptions`,
       `worst recovery ${worst}`,
       ...(f.unrecovered > 0 ? [`${fig('faults.unrecovered', f.unrecovered, formatCount)} not recovered by the end`] : []),
     ], f.unrecovered > 0),

@@ -105,6 +105,8 @@ describe('the capacity, cost and faults parts of the report', () => {
     ]));
     expect(figure(fargateHtml, 'faults')![1]).toBe(String(fargate.faults.length));
     expect(figure(fargateHtml, 'faults.tasksStopped')![1]).toBe(String(fargate.faults.reduce((n, f) => n + f.tasksStopped, 0)));
+    const lost = fargate.tasks.filter((t) => t.stopCode === 'SpotInterruption' || t.stopCode === 'TerminationNotice').length;
+    expect(figure(fargateHtml, 'tasksLost')![1]).toBe(String(lost));
     const recoveries = fargate.faults.filter((f) => f.recoveredAt !== null).map((f) => f.recoveredAt! - f.at);
     expect(figure(fargateHtml, 'faults.worstRecoveryMs')![1]).toBe(String(Math.max(...recoveries)));
     // Fargate providers have no Auto Scaling group to chart.
