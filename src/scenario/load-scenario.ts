@@ -3,6 +3,7 @@ import { networkNeeds, taskReservation, type TaskDefinition } from '../model/tas
 import { instanceType } from '../model/instance-types.js';
 import { RUN_TASK_DEFAULT_STRATEGIES, SERVICE_DEFAULT_STRATEGIES } from '../placement/defaults.js';
 import { MAX_CONSTRAINTS } from './placement-schema.js';
+import { resolvePrices } from './resolve-prices.js';
 import { fargateProviders, isFargateProvider, resolveCapacityProviders, resolveLaunch, type CapacityProviderSpec } from './resolve-capacity.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 import type { TimelineActionFile } from './service-schema.js';
@@ -108,6 +109,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
   const services = resolveServices(file, taskDefinitions, targetGroups, capacityProviders, ctx);
   const timeline = resolveTimeline(file, taskDefinitions, availabilityZones, ctx);
   const taskBehavior = resolveTaskBehavior(file, taskDefinitions, ctx);
+  const prices = resolvePrices(file, ctx);
   if (ctx.errors.length > 0) return INVALID;
 
   return {
@@ -121,6 +123,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
     capacityProviders,
     fargateProviders: fargateProviders(file),
     capacityKnobs: file.simulation.capacity,
+    prices,
     taskDefinitions,
     taskDefinitionConstraints,
     services,

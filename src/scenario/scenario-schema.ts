@@ -3,6 +3,7 @@ import { INSTANCE_TYPES } from '../model/instance-types.js';
 import { DEFAULT_RESERVED_TCP_PORTS, DEFAULT_RESERVED_UDP_PORTS, MAX_RESERVED_PORTS, parsePortRange } from '../model/ports.js';
 import { capacityKnobs, capacityProviderSchema, capacityProviderStrategySchema } from './capacity-schema.js';
 import { durationDistribution } from './distribution-schema.js';
+import { pricesSchema } from './prices-schema.js';
 import { placementConstraintsSchema, placementStrategiesSchema } from './placement-schema.js';
 import { loadBalancingSchema } from './load-balancing-schema.js';
 import { serviceDiscoverySchema, serviceSchema, taskBehaviorSchema, timelineActionSchema } from './service-schema.js';
@@ -201,6 +202,7 @@ export const scenarioSchema = object(
       registries: { ecr: { bandwidthMiBps: 100, latency: 500 }, 'ecr-public': { bandwidthMiBps: 100, latency: 500 }, dockerhub: { bandwidthMiBps: 40, latency: 1_500 }, private: { bandwidthMiBps: 40, latency: 1_000 } },
       images: [],
     }),
+    prices: optional(pricesSchema),
     simulation: withDefault(
       doc(
         object(

@@ -7,6 +7,7 @@ import type { ImageSpec, RegistryKind, RegistrySpec } from '../model/images.js';
 import type { LoadBalancer, TargetGroup } from '../model/load-balancing.js';
 import type { StrategyItem } from '../capacity/strategy-split.js';
 import type { DeploymentConfiguration } from '../model/service.js';
+import type { PriceCatalog } from '../cost/prices.js';
 import type { CapacityProviderSpec } from './resolve-capacity.js';
 import type { ArrivalsSpec, CapacityKnobs, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
 
@@ -29,6 +30,8 @@ export interface ScenarioSpec {
   /** FARGATE and FARGATE_SPOT, when the cluster associates them. */
   fargateProviders: string[];
   capacityKnobs: CapacityKnobs;
+  /** What cost is computed from: the built-in us-east-1 catalogue with the scenario's own prices over it. */
+  prices: PriceCatalog;
   /** Every registered revision, in registration order. */
   taskDefinitions: TaskDefinition[];
   /** The memberOf constraints of each task definition revision, parsed. */

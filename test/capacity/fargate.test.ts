@@ -150,3 +150,42 @@ describe('Spot interruption timing', () => {
     expect(spot(90)).toHaveLength(2);
   });
 });
+
+describe('prices: a scenario\'s own prices over the built-in us-east-1 catalogue', () => {
+  const ireland = { region: 'eu-west-1', cluster: { availabilityZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'], capacityProviders: ['FARGATE'] } };
+  const eu = { fargate: { x86_64: { vcpuHour: 0.04456, gbHour: 0.004865 } } };
+
+  it('Fargate tasks are billed at the given rates; the simulation itself does not change', () => {
+    const home = run(scenario({ launchType: 'FARGATE' }, ireland));
+    const priced = run(scenario({ launchType: 'FARGATE' }, { ...ireland, prices: eu }));
+    expect(priced.tasks).toEqual(home.tasks);
+    const usEast = 0.25 * 0.04048 + 0.5 * 0.004445;
+    const euWest = 0.25 * 0.04456 + 0.5 * 0.004865;
+    expect(home.series.costPerHour[60]).toBeCloseTo(6 * usEast, 4);
+    expect(priced.series.costPerHour[60]).toBeCloseTo(6 * euWest, 4);
+    expect(priced.cost.totalUsd / home.cost.totalUsd).toBeCloseTo(euWest / usEast, 4);
+  });
+
+  it('EC2 instances are billed at the given hourly price; types left out keep us-east-1\'s', () => {
+    const ec2 = (prices?: object) => run({
+      name: 'ec2 prices',
+      duration: '1h',
+      cluster: { containerInstances: [{ instanceType: 'm5.large', count: 2 }, { instanceType: 'c5.large', count: 1 }] },
+      ...(prices ? { prices } : {}),
+    });
+    expect(ec2().cost.totalUsd).toBeCloseTo(2 * 0.096 + 0.085, 6);
+    expect(ec2({ ec2: { 'm5.large': 0.107 } }).cost.totalUsd).toBeCloseTo(2 * 0.107 + 0.085, 6);
+  });
+
+  it('another Region without prices is priced as us-east-1 and the run says so; unknown types are rejected', () => {
+    const notes = (s: object) => run(s).notes.map((n) => `${n.path}: ${n.message}`);
+    expect(notes(scenario({ launchType: 'FARGATE' }, ireland))).toContain(
+      'region: no prices given for eu-west-1: cost is computed at ecsim\'s us-east-1 prices (set prices: to your Region\'s)',
+    );
+    expect(notes(scenario({ launchType: 'FARGATE' }, { ...ireland, prices: eu })).filter((n) => n.startsWith('region'))).toEqual([]);
+    expect(problems(scenario({}, { prices: { fargate: { x86_64: { vcpuHour: -1 } } } }))).toEqual([
+      'prices.fargate.x86_64.vcpuHour: expected a number >= 0, got -1',
+    ]);
+    expect(problems(scenario({ launchType: 'FARGATE' }, { prices: { ec2: { 'm9.huge': 1 } } }))).toEqual(['prices.ec2.m9.huge: unknown instance type "m9.huge"']);
+  });
+});
