@@ -5,7 +5,7 @@ import { nextArrival } from '../workload/arrivals.js';
 import { PHASE } from './events.js';
 import type { Simulation } from './simulation.js';
 import { launchTask, type LaunchRequest } from './task-lifecycle.js';
-import { waitForCapacity } from './capacity.js';
+import { PROVISIONING_LIMIT_EXCEEDED, provisioningQuotaReached, waitForCapacity } from './capacity.js';
 import { fargateHasCapacity, launchOnFargate, NO_FARGATE_CAPACITY } from './fargate.js';
 import { isFargateProvider } from '../scenario/resolve-capacity.js';
 import { nextProvider, type StrategyItem } from '../capacity/strategy-split.js';
@@ -48,6 +48,11 @@ export function runTaskRequested(sim: Simulation, sourceIndex: number): void {
     const provider = name === undefined ? undefined : world.capacityProviders.get(name)!;
     const taskRequest = provider ? { ...request, capacityProvider: provider.name } : request;
     const placement = placeTask(taskRequest, sim.placement, sim.random.placement);
+    if (!placement.placed && provider?.managedScaling.enabled && provisioningQuotaReached(sim)) {
+      const reason = PROVISIONING_LIMIT_EXCEEDED;
+      world.runTaskFailures.push({ at: engine.now, source: source.name, taskDefinition: source.taskDefinition, group: source.group, reason, message: reason });
+      continue;
+    }
     if (placement.placed || provider?.managedScaling.enabled) {
       const launch: LaunchRequest = {
         group: source.group,

@@ -52,6 +52,8 @@ export const say = {
     `(service ${s}) (instance ${target}) (port ${port}) is unhealthy in (target-group ${arn}) due to (reason Health checks failed).`,
   noFargateCapacity: (s: string) =>
     `(service ${s}) was unable to place a task. Reason: Capacity is unavailable at this time. Please try again later or in a different availability zone.`,
+  // ASSUMPTION: AWS documents no service event for the PROVISIONING quota; RunTask's words are used.
+  provisioningLimit: (s: string) => `(service ${s}) was unable to place a task. Reason: Tasks provisioning capacity limit exceeded.`,
   deploymentStuck: (s: string) =>
     `(service ${s}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
 };

@@ -10,7 +10,7 @@ import { daemonActions } from './daemon.js';
 import { logDeploymentStateChange } from './event-log.js';
 import { deregisterTargets, registerTargets, removeTargets } from './load-balancing.js';
 import { taskRunning } from './task-health.js';
-import { waitForCapacity } from './capacity.js';
+import { provisioningQuotaReached, waitForCapacity } from './capacity.js';
 import { countNext } from './run-task.js';
 import { fargateHasCapacity, launchOnFargate } from './fargate.js';
 import { isFargateProvider } from '../scenario/resolve-capacity.js';
@@ -159,6 +159,11 @@ function startServiceTasks(sim: Simulation, service: Service, deployment: Deploy
     if (placement.placed) {
       started.push(launchServiceTask(sim, service, deployment, placement.instance, provider?.name).id);
       continue;
+    }
+    if (provider?.managedScaling.enabled && provisioningQuotaReached(sim)) {
+      serviceEvent(sim, service.name, say.provisioningLimit(service.name));
+      requestReconcile(sim, service, engine.now + sim.spec.serviceKnobs.placementRetryInterval);
+      break;
     }
     if (provider?.managedScaling.enabled) {
       // The task waits in PROVISIONING while managed scaling brings capacity (DG cluster auto scaling).

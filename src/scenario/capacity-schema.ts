@@ -88,6 +88,7 @@ export type CapacityProviderFile = Infer<typeof capacityProviderSchema>;
 export const capacityKnobs = object(
   {
     provisioningTimeout: withDefault(duration({ positive: true }), 30 * 60_000),
+    provisioningTasksQuota: withDefault(integer({ min: 1 }), 500),
     reservationFormula: withDefault(oneOf(['current', '2023'] as const), 'current'),
     fargateProvisioning: withDefault(durationDistribution(), { dist: 'uniform', min: 10_000, max: 25_000 }),
     fargateDefaultImageSizeMiB: withDefault(number({ min: 0 }), 200),

@@ -51,6 +51,20 @@ describe('Auto Scaling group capacity providers with managed scaling', () => {
     expect(r.runTaskFailures.map((f) => f.reason)).toEqual(['RESOURCE:CPU', 'RESOURCE:CPU']);
   });
 
+  it('"Tasks in the PROVISIONING state per cluster": beyond the quota RunTask fails and services wait their turn', () => {
+    const quota = { simulation: { capacity: { provisioningTasksQuota: 4 } } };
+    const batch = run(asgScenario({ ...quota, runTasks: [burst(['10m'], 10)] }));
+    expect(batch.tasks).toHaveLength(4);
+    expect(batch.runTaskFailures).toHaveLength(6);
+    expect(batch.runTaskFailures.every((f) => f.reason === 'Tasks provisioning capacity limit exceeded.')).toBe(true);
+    expect(Math.max(...batch.series.byCapacityProvider.asg.waiting)).toBe(4);
+
+    const web = run(asgScenario({ ...quota, services: [{ serviceName: 'web', taskDefinition: 'job', desiredCount: 10 }], duration: '30m' }));
+    expect(web.services[0].runningCount).toBe(10);
+    expect(Math.max(...web.series.byCapacityProvider.asg.waiting)).toBeLessThanOrEqual(4);
+    expect(web.serviceEvents.some((e) => e.message === '(service web) was unable to place a task. Reason: Tasks provisioning capacity limit exceeded.')).toBe(true);
+  });
+
   it('a task that waits longer than the provisioning timeout stops with a reason', () => {
     const r = run(asgScenario({ asg: { maxSize: 1 }, simulation: { capacity: { provisioningTimeout: '10m' } }, runTasks: [burst(['5m'], 4, '1h')], duration: '1h' }));
     const stopped = r.tasks.filter((t) => t.containerInstanceId === null);
@@ -66,6 +80,7 @@ describe('capacity provider properties over generated batch bursts', () => {
     maxSize: fc.integer({ min: 2, max: 8 }),
     target: fc.constantFrom(60, 80, 100),
     protection: fc.boolean(),
+    quota: fc.integer({ min: 2, max: 40 }),
     bursts: fc.array(fc.record({ at: fc.integer({ min: 0, max: 90 }), count: fc.integer({ min: 1, max: 10 }), minutes: fc.integer({ min: 1, max: 60 }) }), { minLength: 1, maxLength: 4 }),
   });
 
@@ -79,6 +94,7 @@ describe('capacity provider properties over generated batch bursts', () => {
           provider: { managedTerminationProtection: s.protection ? 'ENABLED' : 'DISABLED' },
           runTasks: s.bursts.map((b) => burst([`${b.at}m`], b.count, `${b.minutes}m`)),
           duration: '3h',
+          simulation: { capacity: { provisioningTasksQuota: s.quota } },
         });
         const r = run(file, {
           afterEvent: (world) => {
@@ -86,8 +102,12 @@ describe('capacity provider properties over generated batch bursts', () => {
             expect(p.desiredCapacity).toBeGreaterThanOrEqual(s.minSize);
             expect(p.desiredCapacity).toBeLessThanOrEqual(s.maxSize);
             expect(p.instanceIds.length + p.launching.length).toBeLessThanOrEqual(s.maxSize);
+            expect(p.waiting.length).toBeLessThanOrEqual(s.quota);
           },
         });
+        // Every task asked for either exists or is a RunTask failure; failures only at the quota.
+        expect(r.tasks.length + r.runTaskFailures.length).toBe(s.bursts.reduce((n, b) => n + b.count, 0));
+        expect(r.runTaskFailures.every((f) => f.reason === 'Tasks provisioning capacity limit exceeded.')).toBe(true);
         if (s.protection) {
           for (const task of r.tasks) if (task.stopCode === 'TerminationNotice') throw new Error(`protected task ${task.id} was killed by scale-in`);
         }
