@@ -1,5 +1,6 @@
 import { defaultSetup, newContainerInstance } from '../cluster/build-world.js';
 import type { InstanceType } from '../model/instance-types.js';
+import type { InstanceTypeBounds } from './instance-type-bounds.js';
 import { emptyWorld } from '../model/world.js';
 import { chooseInstance } from '../placement/choose-instance.js';
 import { claim } from '../placement/claim.js';
@@ -24,12 +25,12 @@ const PACK: PlacementStrategy[] = [
 /**
  * Managed scaling's estimate of the instances its PROVISIONING tasks need (DG cluster auto scaling):
  * binpack them, with the same placement code (resources, ports, ENIs, constraints), onto a throw-away
- * copy of the provider's idle instances and then onto as many new instances of its type as it takes.
- * A task that does not fit an empty instance is left out.
+ * copy of the provider's idle instances and then onto as many new instances as it takes, all of the
+ * group's largest type. A task that does not fit an empty instance of its smallest type is left out.
  */
 export function estimateInstances(
   waiting: readonly PlacementRequest[],
-  type: InstanceType,
+  types: InstanceTypeBounds,
   idle: number,
   zones: readonly string[],
   attributes: Record<string, string>,
@@ -39,14 +40,14 @@ export function estimateInstances(
   const state = newPlacementState(world.instances, { startEpochMs });
   const add = () => {
     const zone = zones[world.instances.length % zones.length];
-    state.index.instanceAdded(newContainerInstance(world, type, zone, defaultSetup(attributes), { launchedAt: 0, registeredAt: 0 }));
+    state.index.instanceAdded(newContainerInstance(world, types.largest, zone, defaultSetup(attributes), { launchedAt: 0, registeredAt: 0 }));
   };
   for (let i = 0; i < idle; i++) add();
   let excluded = 0;
   for (const request of waiting) {
     const packed = { ...request, strategies: PACK, capacityProvider: undefined };
     let target = chooseInstance(packed, state, 0);
-    if (!target && fitsEmpty(packed, type, zones, attributes, startEpochMs)) {
+    if (!target && fitsEmpty(packed, types.smallest, zones, attributes, startEpochMs)) {
       add();
       target = chooseInstance(packed, state, 0);
     }

@@ -1,4 +1,5 @@
 import { builtInAttributes, type ContainerInstance } from '../model/container-instance.js';
+import { instanceTypeToLaunch } from '../model/capacity-provider.js';
 import { instanceType, type InstanceType } from '../model/instance-types.js';
 import { newHostPorts } from '../model/ports.js';
 import { registeredCpuUnits, registeredMemoryMiB } from '../model/registered-resources.js';
@@ -109,7 +110,7 @@ export function buildWorld(spec: ScenarioSpec): World {
       minutesBelow: 0,
     };
     world.capacityProviders.set(p.name, provider);
-    const type = instanceType(p.asg.instanceType)!;
+    const type = instanceType(instanceTypeToLaunch(p.asg, (t) => spec.prices.ec2[t] ?? 0))!;
     for (let i = 0; i < p.asg.desiredCapacity; i++) {
       const availabilityZone = p.asg.availabilityZones[i % p.asg.availabilityZones.length];
       const instance = newContainerInstance(world, type, availabilityZone, defaultSetup(p.asg.attributes), { launchedAt: 0, registeredAt: 0 }, {

@@ -1,7 +1,8 @@
 import { estimateInstances } from '../capacity/estimate.js';
+import { instanceTypeBounds } from '../capacity/instance-type-bounds.js';
 import { decideScaling } from '../capacity/managed-scaling.js';
 import { sample } from '../engine/distributions.js';
-import type { CapacityProvider } from '../model/capacity-provider.js';
+import { instanceTypeToLaunch, type CapacityProvider } from '../model/capacity-provider.js';
 import type { ContainerInstance } from '../model/container-instance.js';
 import { instanceType } from '../model/instance-types.js';
 import type { Task } from '../model/task.js';
@@ -116,7 +117,7 @@ export function instanceRegistrationDue(sim: Simulation, providerName: string, l
   const at = provider.launching.findIndex((l) => l.id === launchId);
   if (at < 0) return;
   const [launch] = provider.launching.splice(at, 1);
-  const type = instanceType(provider.asg.instanceType)!;
+  const type = instanceType(instanceTypeToLaunch(provider.asg, (t) => sim.spec.prices.ec2[t] ?? 0))!;
   const instance = newContainerInstance(sim.world, type, launch.availabilityZone, defaultSetup(provider.asg.attributes), { launchedAt: launch.launchedAt, registeredAt: sim.engine.now }, {
     capacityProvider: provider.name,
     purchaseOption: provider.asg.purchase,
@@ -202,8 +203,8 @@ export function capacityMetricsDue(sim: Simulation): void {
     const inUse = instances.filter((i) => !isEmpty(sim, i)).length;
     const idle = instances.filter((i) => i.status === 'ACTIVE' && isEmpty(sim, i)).length + provider.launching.length;
     const waiting = provider.waiting.map((id) => sim.waitingRequests.get(id)!);
-    const type = instanceType(provider.asg.instanceType)!;
-    const estimate = waiting.length === 0 ? { usedIdle: 0, extra: 0 } : estimateInstances(waiting, type, idle, provider.asg.availabilityZones, provider.asg.attributes, sim.spec.startEpochMs);
+    const types = instanceTypeBounds(provider.asg.instanceTypes.map((t) => instanceType(t)!));
+    const estimate = waiting.length === 0 ? { usedIdle: 0, extra: 0 } : estimateInstances(waiting, types, idle, provider.asg.availabilityZones, provider.asg.attributes, sim.spec.startEpochMs);
     const decision = decideScaling({
       now: engine.now,
       managedScaling: provider.managedScaling,

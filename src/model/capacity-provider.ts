@@ -13,7 +13,10 @@ export interface ManagedScaling {
 
 /** An Auto Scaling group as the simulation needs it. */
 export interface AutoScalingGroupSpec {
-  instanceType: string;
+  /** One type, or a mixed instances policy's overrides in priority order. */
+  instanceTypes: string[];
+  /** Which type a launch takes: the first of the list, or the cheapest (ties to the earlier). */
+  allocationStrategy: 'prioritized' | 'lowest-price';
   minSize: number;
   maxSize: number;
   desiredCapacity: number;
@@ -58,4 +61,14 @@ export interface CapacityProvider {
 export function capacityProviderReservation(needed: number, running: number): number {
   if (running === 0) return needed === 0 ? 100 : 200;
   return (needed / running) * 100;
+}
+
+/**
+ * The instance type the Auto Scaling group launches next (EC2 Auto Scaling allocation strategies).
+ * ASSUMPTION: no capacity shortage of any type, so `prioritized` always launches the first type; Spot
+ * instances follow the same rule (their pools' capacity is not modelled).
+ */
+export function instanceTypeToLaunch(asg: AutoScalingGroupSpec, usdPerHour: (type: string) => number): string {
+  if (asg.allocationStrategy === 'prioritized') return asg.instanceTypes[0];
+  return asg.instanceTypes.reduce((best, type) => (usdPerHour(type) < usdPerHour(best) ? type : best));
 }

@@ -29,7 +29,9 @@ const managedScaling = object(
 const autoScalingGroup = refine(
   object(
     {
-      instanceType: string({ minLength: 1 }),
+      instanceType: optional(string({ minLength: 1 })),
+      instanceTypes: optional(array(string({ minLength: 1 }), { min: 1, max: 40 })),
+      allocationStrategy: withDefault(oneOf(['prioritized', 'lowest-price'] as const), 'prioritized'),
       minSize: withDefault(integer({ min: 0 }), 0),
       maxSize: integer({ min: 0 }),
       desiredCapacity: withDefault(integer({ min: 0 }), 0),
@@ -42,6 +44,9 @@ const autoScalingGroup = refine(
     { unknownKeys: 'error' },
   ),
   (g, path, ctx) => {
+    if ((g.instanceType === undefined) === (g.instanceTypes === undefined)) {
+      return ctx.error(`${path}.instanceType`, 'expected either instanceType or instanceTypes (a mixed instances policy), not both or neither');
+    }
     if (g.minSize > g.maxSize) return ctx.error(`${path}.minSize`, `expected minSize <= maxSize, got ${g.minSize} > ${g.maxSize}`);
     if (g.desiredCapacity < g.minSize || g.desiredCapacity > g.maxSize) {
       return ctx.error(`${path}.desiredCapacity`, `expected desiredCapacity between minSize ${g.minSize} and maxSize ${g.maxSize}, got ${g.desiredCapacity}`);

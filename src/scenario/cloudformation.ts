@@ -107,8 +107,17 @@ function autoScalingGroupOf(
   const template = props.LaunchTemplate as { LaunchTemplateId?: string } | undefined;
   const launch = template?.LaunchTemplateId ? (resolve(resources[template.LaunchTemplateId]?.Properties ?? {}) as { LaunchTemplateData?: { InstanceType?: string } }) : undefined;
   const num = (v: Json) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v);
+  // A MixedInstancesPolicy lists its instance types as launch template overrides.
+  const mixed = props.MixedInstancesPolicy as
+    | { LaunchTemplate?: { Overrides?: { InstanceType?: string }[] }; InstancesDistribution?: { OnDemandAllocationStrategy?: string } }
+    | undefined;
+  const overrides = mixed?.LaunchTemplate?.Overrides?.map((o) => o.InstanceType).filter((t) => t !== undefined) ?? [];
+  const types =
+    overrides.length > 0
+      ? { instanceTypes: overrides, ...(mixed?.InstancesDistribution?.OnDemandAllocationStrategy ? { allocationStrategy: mixed.InstancesDistribution.OnDemandAllocationStrategy } : {}) }
+      : { instanceType: launch?.LaunchTemplateData?.InstanceType ?? props.InstanceType };
   return {
-    instanceType: launch?.LaunchTemplateData?.InstanceType ?? props.InstanceType,
+    ...types,
     minSize: num(props.MinSize),
     maxSize: num(props.MaxSize),
     desiredCapacity: num(props.DesiredCapacity ?? props.MinSize),

@@ -19,10 +19,10 @@ export function resolveCapacityProviders(file: ScenarioFile, availabilityZones: 
     if (seen.has(p.name)) ctx.error(`${path}.name`, `a capacity provider named "${p.name}" is already defined`);
     seen.add(p.name);
     const g = p.autoScalingGroup;
-    if (!instanceType(g.instanceType)) {
-      ctx.error(`${path}.autoScalingGroup.instanceType`, `unknown instance type "${g.instanceType}"`);
-      return [];
-    }
+    const instanceTypes = g.instanceTypes ?? [g.instanceType!];
+    const unknown = instanceTypes.map((type, k) => [type, g.instanceTypes ? `instanceTypes[${k}]` : 'instanceType'] as const).filter(([type]) => !instanceType(type));
+    for (const [type, key] of unknown) ctx.error(`${path}.autoScalingGroup.${key}`, `unknown instance type "${type}"`);
+    if (unknown.length > 0) return [];
     const zones = g.availabilityZones ?? availabilityZones;
     const outside = zones.filter((z) => !availabilityZones.includes(z));
     if (outside.length > 0) ctx.error(`${path}.autoScalingGroup.availabilityZones`, `expected the cluster's availabilityZones (${availabilityZones.join(', ')}), got ${outside.join(', ')}`);
@@ -39,7 +39,18 @@ export function resolveCapacityProviders(file: ScenarioFile, availabilityZones: 
         },
         managedTerminationProtection: p.autoScalingGroupProvider.managedTerminationProtection === 'ENABLED',
         managedDraining: p.autoScalingGroupProvider.managedDraining === 'ENABLED',
-        asg: { ...g, availabilityZones: zones },
+        asg: {
+          instanceTypes,
+          allocationStrategy: g.allocationStrategy,
+          minSize: g.minSize,
+          maxSize: g.maxSize,
+          desiredCapacity: g.desiredCapacity,
+          purchase: g.purchase,
+          availabilityZones: zones,
+          attributes: g.attributes,
+          launchTime: g.launchTime,
+          registrationTime: g.registrationTime,
+        },
       },
     ];
   });
