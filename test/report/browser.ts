@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { renderReport } from '../../report/render-report.js';
 import type { Results } from '../../src/index.js';
 
@@ -61,3 +61,20 @@ export function useBrowser(): { openReport: OpenReport } {
 }
 
 export const texts = (page: Page, selector: string): Promise<string[]> => page.locator(selector).allTextContents();
+
+/** The page loaded without errors and fetched nothing but itself. */
+export function expectCleanLoad(log: PageLog, url: string): void {
+  expect(log.pageErrors).toEqual([]);
+  expect(log.consoleErrors).toEqual([]);
+  expect(log.requests).toEqual([url]);
+}
+
+/** Hostile strings stayed text: no dialog or error, no injected element, only the report's own scripts. */
+export async function expectNothingInjected(page: Page, log: PageLog): Promise<void> {
+  expect(log.dialogs).toEqual([]);
+  expect(log.pageErrors).toEqual([]);
+  expect(log.consoleErrors).toEqual([]);
+  expect(await page.locator('img').count()).toBe(0);
+  expect(await page.locator('b[onmouseover]').count()).toBe(0);
+  expect(await page.evaluate(() => document.scripts.length)).toBe(3);
+}

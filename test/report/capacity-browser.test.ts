@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { texts, useBrowser } from './browser.js';
+import { expectCleanLoad, expectNothingInjected, texts, useBrowser } from './browser.js';
 import { HOSTILE_CAPACITY, burstResults, fargateMixResults, hostileBurstResults } from './capacity-results.js';
 
 const { openReport } = useBrowser();
@@ -15,9 +15,7 @@ describe('the capacity, cost and faults parts of the report in Chromium', () => 
     const results = burstResults();
     const { page, log, url } = await openReport(results, 'out/test-report/burst.html');
 
-    expect(log.pageErrors).toEqual([]);
-    expect(log.consoleErrors).toEqual([]);
-    expect(log.requests).toEqual([url]);
+    expectCleanLoad(log, url);
 
     const capacity = page.locator('#chart-capacity-0');
     expect(await capacity.locator('> svg').count()).toBe(1);
@@ -68,9 +66,7 @@ describe('the capacity, cost and faults parts of the report in Chromium', () => 
     const results = fargateMixResults();
     const { page, log, url } = await openReport(results, 'out/test-report/fargate-mix.html');
 
-    expect(log.pageErrors).toEqual([]);
-    expect(log.consoleErrors).toEqual([]);
-    expect(log.requests).toEqual([url]);
+    expectCleanLoad(log, url);
     expect(await page.locator('#chart-cost > svg').count()).toBe(1);
     expect(await page.locator('#chart-cost svg .lines path').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+/);
     expect(await page.locator('[id^="chart-capacity-"]').count()).toBe(0);
@@ -88,12 +84,7 @@ describe('the capacity, cost and faults parts of the report in Chromium', () => 
   it('shows provider names, fault kinds and targets with markup as text', async () => {
     const { page, log } = await openReport(hostileBurstResults(), 'out/test-report/hostile-capacity.html');
 
-    expect(log.dialogs).toEqual([]);
-    expect(log.pageErrors).toEqual([]);
-    expect(log.consoleErrors).toEqual([]);
-    expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('b[onmouseover]').count()).toBe(0);
-    expect(await page.evaluate(() => document.scripts.length)).toBe(3);
+    await expectNothingInjected(page, log);
     expect(await page.locator('#capacity .chart-name').textContent()).toBe(HOSTILE_CAPACITY.provider);
     expect(await page.locator('#chart-capacity-0 svg .lines path').count()).toBe(4);
     expect(await texts(page, '#chart-tasks .faults .marker-label')).toEqual([HOSTILE_CAPACITY.kind]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_LB, albDemoResults, hostileAlbResults } from './alb-results.js';
-import { texts, useBrowser } from './browser.js';
+import { expectCleanLoad, expectNothingInjected, texts, useBrowser } from './browser.js';
 
 const { openReport } = useBrowser();
 
@@ -9,9 +9,7 @@ describe('the load balancing, service discovery and pipeline parts of the report
     const results = albDemoResults();
     const { page, log, url } = await openReport(results, 'out/test-report/alb.html');
 
-    expect(log.pageErrors).toEqual([]);
-    expect(log.consoleErrors).toEqual([]);
-    expect(log.requests).toEqual([url]);
+    expectCleanLoad(log, url);
     for (const [i, group] of results.targetGroups.entries()) {
       const chart = page.locator(`#chart-target-group-${i}`);
       expect(await chart.locator('> svg').count(), group.name).toBe(1);
@@ -58,12 +56,7 @@ describe('the load balancing, service discovery and pipeline parts of the report
   it('shows target group, load balancer and image names with markup as text', async () => {
     const { page, log } = await openReport(hostileAlbResults(), 'out/test-report/hostile-alb.html');
 
-    expect(log.dialogs).toEqual([]);
-    expect(log.pageErrors).toEqual([]);
-    expect(log.consoleErrors).toEqual([]);
-    expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('b[onmouseover]').count()).toBe(0);
-    expect(await page.evaluate(() => document.scripts.length)).toBe(3);
+    await expectNothingInjected(page, log);
     expect(await page.locator('#load-balancing .chart-name').first().textContent()).toBe(HOSTILE_LB.targetGroup);
     expect(await page.locator('#chart-target-group-0 .areas path title').first().textContent()).toBe(`${HOSTILE_LB.targetGroup} · healthy`);
     expect(await page.locator('#chart-service-0 .pipeline-label').first().textContent()).toBe(HOSTILE_LB.image);

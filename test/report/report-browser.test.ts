@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatCount, formatPercent, formatSpan } from '../../report/format.js';
-import { texts, useBrowser } from './browser.js';
+import { expectCleanLoad, expectNothingInjected, texts, useBrowser } from './browser.js';
 import { HOSTILE, hostileQuickstartText, quickstartText, resultsFor } from './quickstart-results.js';
 import { HOSTILE_SERVICE, rollingDemoResults } from './services-results.js';
 
@@ -13,9 +13,7 @@ describe('the HTML report in Chromium', () => {
     const results = resultsFor(quickstartText());
     const { page, log, url } = await openReport(results, 'out/test-report/quickstart.html');
 
-    expect(log.pageErrors).toEqual([]);
-    expect(log.consoleErrors).toEqual([]);
-    expect(log.requests).toEqual([url]);
+    expectCleanLoad(log, url);
     for (const id of CHART_IDS) expect(await page.locator(`#${id} > svg`).count(), id).toBe(1);
 
     const groups = Object.keys(results.series.byGroup).length;
@@ -83,12 +81,7 @@ describe('the HTML report in Chromium', () => {
     const { page, log } = await openReport(results, 'out/test-report/hostile.html');
     await page.locator('#chart-tasks svg').hover();
 
-    expect(log.dialogs).toEqual([]);
-    expect(log.pageErrors).toEqual([]);
-    expect(log.consoleErrors).toEqual([]);
-    expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('b[onmouseover]').count()).toBe(0);
-    expect(await page.evaluate(() => document.scripts.length)).toBe(3);
+    await expectNothingInjected(page, log);
     expect(await page.locator('#scenario-name').textContent()).toBe(HOSTILE.name);
     expect(await page.title()).toContain(HOSTILE.name);
     expect(await page.locator('.description').textContent()).toBe(HOSTILE.description);
@@ -122,9 +115,7 @@ describe('the HTML report in Chromium', () => {
     const results = rollingDemoResults();
     const { page, log, url } = await openReport(results, 'out/test-report/rolling.html');
 
-    expect(log.pageErrors).toEqual([]);
-    expect(log.consoleErrors).toEqual([]);
-    expect(log.requests).toEqual([url]);
+    expectCleanLoad(log, url);
     const chart = page.locator('#chart-service-0');
     expect(await chart.locator('> svg').count()).toBe(1);
     expect(await chart.locator('svg .lines path').count()).toBe(4);
