@@ -18,6 +18,7 @@ import { newSeriesRecorder } from './results/series-recorder.js';
 import { newPlacementState } from './placement/placement-state.js';
 import type { ScenarioSpec } from './scenario/scenario-spec.js';
 import type { World } from './model/world.js';
+import { startServiceMetrics } from './cluster/service-auto-scaling.js';
 
 export interface SimulateOptions {
   /** Overrides the scenario's seed. */
@@ -84,6 +85,7 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
   engine.at(0, PHASE.sample, { kind: 'SeriesSampleDue' });
   runSpec.runTasks.forEach((_, i) => scheduleNextArrival(sim, i));
   createServices(sim);
+  startServiceMetrics(sim);
   scheduleTimeline(sim);
   if (world.capacityProviders.size > 0) engine.at(0, PHASE.metrics, { kind: 'CapacityMetricsDue' });
 

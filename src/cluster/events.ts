@@ -27,6 +27,8 @@ export type SimEvent =
   | { kind: 'InstanceRegistrationDue'; provider: string; launchId: number }
   /** Once a minute: CapacityProviderReservation and cluster auto scaling's decisions. */
   | { kind: 'CapacityMetricsDue' }
+  /** Once a minute: services' metrics, their alarms and Application Auto Scaling. */
+  | { kind: 'ServiceMetricsDue' }
   /** A task waiting in PROVISIONING for capacity gives up. */
   | { kind: 'ProvisioningTimeoutDue'; taskId: string }
   /** A draining instance's time is up (managed draining waits at most 48 hours). */

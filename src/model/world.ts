@@ -1,3 +1,4 @@
+import type { ServiceScaling, ServiceScalingActivity } from './service-scaling.js';
 import type { Distribution } from '../engine/distributions.js';
 import type { Millis } from '../engine/time.js';
 import type { ContainerInstance } from './container-instance.js';
@@ -81,6 +82,9 @@ export interface World {
   pipelines: PipelineRun[];
   /** Faults that struck: instance failures, agent disconnects, AZ outages. */
   faults: { at: Millis; kind: string; target: string; tasksStopped: number }[];
+  /** Per service with load or auto scaling: its per-minute metrics and scaling state. */
+  serviceScaling: Map<string, ServiceScaling>;
+  serviceScalingActivities: ServiceScalingActivity[];
   /** AZs out of service now (nothing launches there). */
   unavailableZones: Set<string>;
   /** Each change of an Auto Scaling group's desired capacity by cluster auto scaling. */
@@ -116,6 +120,8 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     pipelines: [],
     scalingActivities: [],
     faults: [],
+    serviceScaling: new Map(),
+    serviceScalingActivities: [],
     unavailableZones: new Set(),
     lastServiceEvent: new Map(),
     peaks: { runningTasks: 0, pendingTasks: 0 },

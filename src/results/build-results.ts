@@ -38,7 +38,7 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
   const waits = tasks.filter((t) => t.containerInstanceId !== null || t.launchType === 'FARGATE').map((t) => t.waitForCapacityMs).sort((a, b) => a - b);
   const uses = billedUses(spec, world, durationMs);
   const cost = computeCost(uses);
-  const series = { ...toSeries(recorder), costPerHour: costRate(uses, recorder.t) };
+  const series = { ...toSeries(recorder), costPerHour: costRate(uses, recorder.t), serviceMetrics: serviceMetrics(world, recorder.t) };
   return {
     ecsimVersion: VERSION,
     scenario: {
@@ -97,6 +97,7 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
     })),
     scalingActivities: world.scalingActivities,
     faults: world.faults.map((f) => ({ ...f, recoveredAt: recoveredAt(series, f.at) })),
+    serviceScalingActivities: world.serviceScalingActivities,
     pipelines: world.pipelines.map((p) => ({
       id: p.id,
       service: p.service,
@@ -153,7 +154,7 @@ function taskRecord(t: World['tasks'][number]): TaskRecord {
   };
 }
 
-function toSeries(r: SeriesRecorder): Omit<Series, 'costPerHour'> {
+function toSeries(r: SeriesRecorder): Omit<Series, 'costPerHour' | 'serviceMetrics'> {
   return {
     periodMs: r.periodMs,
     t: r.t,
@@ -202,7 +203,7 @@ function billedUses(spec: ScenarioSpec, world: World, endMs: number): BilledUse[
 }
 
 /** The first sample at or after `from` at which every service runs its desired count (null when none does). */
-function recoveredAt(series: Omit<Series, 'costPerHour'>, from: number): number | null {
+function recoveredAt(series: Pick<Series, 't' | 'byService'>, from: number): number | null {
   const services = Object.values(series.byService);
   if (services.length === 0) return null;
   for (let i = 0; i < series.t.length; i++) {
@@ -210,4 +211,25 @@ function recoveredAt(series: Omit<Series, 'costPerHour'>, from: number): number 
     if (services.every((s) => s.running[i] >= s.desired[i])) return series.t[i];
   }
   return null;
+}
+
+/** Each service's minute datapoints at the sample times: the sample at t shows the minute that ended at t. */
+function serviceMetrics(world: World, t: readonly number[]): Series['serviceMetrics'] {
+  const out: Series['serviceMetrics'] = {};
+  const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+  for (const scaling of world.serviceScaling.values()) {
+    const at = (i: number) => (t[i] % 60_000 === 0 && t[i] >= 60_000 ? scaling.minutes[t[i] / 60_000 - 1] : undefined);
+    const pick = (f: (m: NonNullable<ReturnType<typeof at>>) => number | null) => t.map((_, i) => {
+      const m = at(i);
+      return m === undefined ? null : round(f(m));
+    });
+    out[scaling.service] = {
+      requestRate: pick((m) => m.requestRate),
+      cpuUtilization: pick((m) => m.cpuUtilization),
+      memoryUtilization: pick((m) => m.memoryUtilization),
+      requestCountPerTarget: pick((m) => m.requestCountPerTarget),
+      requestsOverCapacity: pick((m) => m.requestsOverCapacity),
+    };
+  }
+  return out;
 }

@@ -16,6 +16,8 @@ export interface Results {
   deployments: DeploymentRecord[];
   /** Faults that struck, and when every service was back at its desired count of RUNNING tasks (null: not within the run). */
   faults: { at: number; kind: string; target: string; tasksStopped: number; recoveredAt: number | null }[];
+  /** Application Auto Scaling's changes of services' desired counts. */
+  serviceScalingActivities: { at: number; service: string; from: number; to: number; cause: string }[];
   /** Cluster auto scaling's changes of each Auto Scaling group's desired capacity. */
   scalingActivities: { at: number; capacityProvider: string; from: number; to: number; reservation: number }[];
   /** CI/CD pipeline runs: stage completion times, the revision registered and the deployment started. */
@@ -171,4 +173,10 @@ export interface Series {
   byTargetGroup: Record<string, { initial: number[]; healthy: number[]; unhealthy: number[]; draining: number[] }>;
   /** Per service: desired, RUNNING, not yet RUNNING, and RUNNING-and-healthy task counts. */
   byService: Record<string, { desired: number[]; running: number[]; pending: number[]; healthy: number[] }>;
+  /**
+   * Per service with load or auto scaling, at each sample time the datapoint of the minute that ended
+   * then (null: no datapoint): offered requests per second, CPUUtilization and MemoryUtilization (%),
+   * ALB RequestCountPerTarget, and requests per second the running tasks could not serve.
+   */
+  serviceMetrics: Record<string, { requestRate: (number | null)[]; cpuUtilization: (number | null)[]; memoryUtilization: (number | null)[]; requestCountPerTarget: (number | null)[]; requestsOverCapacity: (number | null)[] }>;
 }

@@ -3,6 +3,7 @@ import { networkNeeds, taskReservation, type TaskDefinition } from '../model/tas
 import { instanceType } from '../model/instance-types.js';
 import { RUN_TASK_DEFAULT_STRATEGIES, SERVICE_DEFAULT_STRATEGIES } from '../placement/defaults.js';
 import { MAX_CONSTRAINTS } from './placement-schema.js';
+import { resolveAutoScaling } from './resolve-auto-scaling.js';
 import { resolvePrices } from './resolve-prices.js';
 import { fargateProviders, isFargateProvider, resolveCapacityProviders, resolveLaunch, type CapacityProviderSpec } from './resolve-capacity.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
@@ -110,6 +111,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
   const timeline = resolveTimeline(file, taskDefinitions, availabilityZones, ctx);
   const taskBehavior = resolveTaskBehavior(file, taskDefinitions, ctx);
   const prices = resolvePrices(file, ctx);
+  const { serviceLoad, serviceAutoScaling } = resolveAutoScaling(file, ctx);
   if (ctx.errors.length > 0) return INVALID;
 
   return {
@@ -124,6 +126,8 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
     fargateProviders: fargateProviders(file),
     capacityKnobs: file.simulation.capacity,
     prices,
+    serviceLoad,
+    serviceAutoScaling,
     taskDefinitions,
     taskDefinitionConstraints,
     services,

@@ -4,6 +4,7 @@ import { DEFAULT_RESERVED_TCP_PORTS, DEFAULT_RESERVED_UDP_PORTS, MAX_RESERVED_PO
 import { capacityKnobs, capacityProviderSchema, capacityProviderStrategySchema } from './capacity-schema.js';
 import { durationDistribution } from './distribution-schema.js';
 import { pricesSchema } from './prices-schema.js';
+import { serviceAutoScalingSchema, serviceLoadSchema } from './auto-scaling-schema.js';
 import { placementConstraintsSchema, placementStrategiesSchema } from './placement-schema.js';
 import { loadBalancingSchema } from './load-balancing-schema.js';
 import { serviceDiscoverySchema, serviceSchema, taskBehaviorSchema, timelineActionSchema } from './service-schema.js';
@@ -194,9 +195,13 @@ export const scenarioSchema = object(
     loadBalancing: withDefault(loadBalancingSchema, { loadBalancers: [], targetGroups: [] }),
     serviceDiscovery: withDefault(serviceDiscoverySchema, { namespaces: [], services: [] }),
     workload: withDefault(
-      object({ runTasks: withDefault(array(runTaskSource), []), taskBehavior: withDefault(array(taskBehaviorSchema), []) }, strict),
-      { runTasks: [], taskBehavior: [] },
+      object(
+        { runTasks: withDefault(array(runTaskSource), []), taskBehavior: withDefault(array(taskBehaviorSchema), []), serviceLoad: withDefault(array(serviceLoadSchema), []) },
+        strict,
+      ),
+      { runTasks: [], taskBehavior: [], serviceLoad: [] },
     ),
+    serviceAutoScaling: withDefault(array(serviceAutoScalingSchema), []),
     timeline: withDefault(array(timelineActionSchema), []),
     containerImages: withDefault(containerImages, {
       registries: { ecr: { bandwidthMiBps: 100, latency: 500 }, 'ecr-public': { bandwidthMiBps: 100, latency: 500 }, dockerhub: { bandwidthMiBps: 40, latency: 1_500 }, private: { bandwidthMiBps: 40, latency: 1_000 } },

@@ -8,6 +8,8 @@ import type { LoadBalancer, TargetGroup } from '../model/load-balancing.js';
 import type { StrategyItem } from '../capacity/strategy-split.js';
 import type { DeploymentConfiguration } from '../model/service.js';
 import type { PriceCatalog } from '../cost/prices.js';
+import type { RequestRateSpec } from '../workload/request-rate.js';
+import type { ServiceAutoScalingFile } from './auto-scaling-schema.js';
 import type { CapacityProviderSpec } from './resolve-capacity.js';
 import type { ArrivalsSpec, CapacityKnobs, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
 
@@ -30,6 +32,10 @@ export interface ScenarioSpec {
   /** FARGATE and FARGATE_SPOT, when the cluster associates them. */
   fargateProviders: string[];
   capacityKnobs: CapacityKnobs;
+  /** Offered load per service and what its tasks use for it (simulation only). */
+  serviceLoad: ServiceLoadSpec[];
+  /** Application Auto Scaling of services' desired counts. */
+  serviceAutoScaling: ServiceAutoScalingSpec[];
   /** What cost is computed from: the built-in us-east-1 catalogue with the scenario's own prices over it. */
   prices: PriceCatalog;
   /** Every registered revision, in registration order. */
@@ -121,3 +127,14 @@ export type TimelineAction =
   | { at: Millis; instanceFailure: { count: number; availabilityZone?: string } }
   | { at: Millis; agentDisconnect: { count: number; duration: Millis } }
   | { at: Millis; azOutage: { availabilityZone: string; duration: Millis } };
+
+export interface ServiceLoadSpec {
+  service: string;
+  rate: RequestRateSpec;
+  cpuUnitsPerRps: number;
+  baseCpuUnits: number;
+  memoryMiBPerRps: number;
+  baseMemoryMiB: number;
+}
+
+export type ServiceAutoScalingSpec = ServiceAutoScalingFile;

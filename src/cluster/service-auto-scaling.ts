@@ -1,0 +1,125 @@
+import { applyStep } from '../autoscaling/step-cooldown.js';
+import { combineWishes, targetTrackingAlarms, targetTrackingCapacity, type PolicyWish } from '../autoscaling/target-tracking.js';
+import { evaluateAlarm } from '../metrics/alarm.js';
+import { serviceUtilization } from '../metrics/service-utilization.js';
+import type { ServiceMinute, ServiceScaling } from '../model/service-scaling.js';
+import type { Service } from '../model/service.js';
+import type { ServiceAutoScalingSpec, ServiceLoadSpec } from '../scenario/scenario-spec.js';
+import type { TargetTrackingFile } from '../scenario/auto-scaling-schema.js';
+import { requestRate } from '../workload/request-rate.js';
+import { PHASE } from './events.js';
+import { requestReconcile } from './service-scheduler.js';
+import type { Simulation } from './simulation.js';
+
+const MINUTE = 60_000;
+
+/** Starts the once-a-minute metrics of services with load or auto scaling (the first datapoint at 1 min). */
+export function startServiceMetrics(sim: Simulation): void {
+  const names = new Set([...sim.spec.serviceLoad.map((l) => l.service), ...sim.spec.serviceAutoScaling.map((t) => t.service)]);
+  for (const service of [...names].sort()) {
+    const target = sim.spec.serviceAutoScaling.find((t) => t.service === service);
+    const alarms = (target?.targetTrackingPolicies ?? []).map(() => ({ high: 'INSUFFICIENT_DATA' as const, low: 'INSUFFICIENT_DATA' as const }));
+    sim.world.serviceScaling.set(service, { service, minutes: [], alarms });
+    // RegisterScalableTarget brings a desired count outside [min, max] into it.
+    if (target) setDesiredCount(sim, sim.world.services.get(service)!, clamp(sim.world.services.get(service)!.desiredCount, target), 'the scalable target\'s minimum and maximum capacity');
+  }
+  if (names.size > 0 && MINUTE <= sim.spec.durationMs) sim.engine.at(MINUTE, PHASE.metrics, { kind: 'ServiceMetricsDue' });
+}
+
+/**
+ * Once a minute: each service's datapoints for the minute just ended (ECS sends one aggregated point a
+ * minute), then its target tracking alarms and, while one is in ALARM, its scaling (AAS re-invokes the
+ * policy every minute the alarm stays in ALARM).
+ */
+export function serviceMetricsDue(sim: Simulation): void {
+  for (const scaling of sim.world.serviceScaling.values()) {
+    const service = sim.world.services.get(scaling.service)!;
+    const load = sim.spec.serviceLoad.find((l) => l.service === scaling.service);
+    scaling.minutes.push(serviceMinute(sim, service, load));
+    const target = sim.spec.serviceAutoScaling.find((t) => t.service === scaling.service);
+    if (target) scaleService(sim, service, scaling, target);
+  }
+  const next = sim.engine.now + MINUTE;
+  if (next <= sim.spec.durationMs) sim.engine.at(next, PHASE.metrics, { kind: 'ServiceMetricsDue' });
+}
+
+/**
+ * The minute's datapoints. Requests spread evenly over the RUNNING tasks; a task uses its base plus so
+ * much per request per second, up to its CPU reservation (ASSUMPTION: no task gets more CPU than it
+ * reserved, so requests beyond that are over capacity). The minute's rate is the rate at its middle.
+ */
+function serviceMinute(sim: Simulation, service: Service, load: ServiceLoadSpec | undefined): ServiceMinute {
+  const rate = load ? requestRate(load.rate, sim.engine.now - MINUTE / 2) : 0;
+  const running = runningTasks(sim, service);
+  const reserved = sim.world.taskDefinitions.get(service.deployments[0].taskDefinition)!.reservation;
+  if (running === 0 || !load) {
+    return { requestRate: rate, cpuUtilization: null, memoryUtilization: null, requestCountPerTarget: null, requestsOverCapacity: rate };
+  }
+  const perTask = rate / running;
+  const servable = load.cpuUnitsPerRps === 0 ? Infinity : Math.max(0, reserved.cpuUnits - load.baseCpuUnits) / load.cpuUnitsPerRps;
+  const served = Math.min(perTask, servable);
+  const cpuUsed = Math.min(reserved.cpuUnits, load.baseCpuUnits + served * load.cpuUnitsPerRps);
+  const memoryUsed = load.baseMemoryMiB + served * load.memoryMiBPerRps;
+  return {
+    requestRate: rate,
+    cpuUtilization: serviceUtilization(cpuUsed * running, reserved.cpuUnits, running),
+    memoryUtilization: serviceUtilization(memoryUsed * running, reserved.memoryMiB, running),
+    // ALB RequestCountPerTarget: the minute's requests over the targets (ASSUMPTION: the running tasks).
+    requestCountPerTarget: (rate * 60) / running,
+    requestsOverCapacity: Math.max(0, rate - served * running),
+  };
+}
+
+function scaleService(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): void {
+  const running = runningTasks(sim, service);
+  const wishes: PolicyWish[] = target.targetTrackingPolicies.map((policy, k) => {
+    const series = scaling.minutes.map((m) => metricOf(m, policy));
+    const rules = targetTrackingAlarms(policy.TargetValue);
+    const alarms = scaling.alarms[k];
+    alarms.high = evaluateAlarm(series, rules.high, alarms.high);
+    alarms.low = evaluateAlarm(series, rules.low, alarms.low);
+    const latest = series.at(-1);
+    if (latest === null || latest === undefined) return { capacity: service.desiredCount, direction: 'none' };
+    const capacity = targetTrackingCapacity(running, latest, policy.TargetValue);
+    if (alarms.high === 'ALARM') return { capacity, direction: 'out' };
+    if (alarms.low === 'ALARM' && !policy.DisableScaleIn) return { capacity, direction: 'in' };
+    return { capacity: service.desiredCount, direction: 'none' };
+  });
+  const wanted = combineWishes(service.desiredCount, wishes);
+  if (wanted === undefined) return;
+  const desired = clamp(wanted, target);
+  const out = desired > service.desiredCount;
+  const policies = target.targetTrackingPolicies;
+  const cooldownMs = 1000 * Math.max(...policies.map((p) => (out ? p.ScaleOutCooldown : p.ScaleInCooldown)));
+  const decision = applyStep(sim.engine.now, service.desiredCount, () => desired, cooldownMs, scaling.cooldown);
+  scaling.cooldown = decision.cooldown;
+  if (decision.desired === undefined) return;
+  const alarm = out ? 'AlarmHigh' : 'AlarmLow';
+  setDesiredCount(sim, service, decision.desired, `monitor alarm TargetTracking-service/${sim.world.clusterName}/${service.name}-${alarm} in state ALARM triggered policy`);
+}
+
+function metricOf(minute: ServiceMinute, policy: TargetTrackingFile): number | null {
+  switch (policy.PredefinedMetricSpecification.PredefinedMetricType) {
+    case 'ECSServiceAverageCPUUtilization':
+      return minute.cpuUtilization;
+    case 'ECSServiceAverageMemoryUtilization':
+      return minute.memoryUtilization;
+    case 'ALBRequestCountPerTarget':
+      return minute.requestCountPerTarget;
+  }
+}
+
+function setDesiredCount(sim: Simulation, service: Service, to: number, cause: string): void {
+  if (to === service.desiredCount) return;
+  sim.world.serviceScalingActivities.push({ at: sim.engine.now, service: service.name, from: service.desiredCount, to, cause });
+  service.desiredCount = to;
+  requestReconcile(sim, service);
+}
+
+const clamp = (count: number, target: ServiceAutoScalingSpec) => Math.min(target.maxCapacity, Math.max(target.minCapacity, count));
+
+function runningTasks(sim: Simulation, service: Service): number {
+  let n = 0;
+  for (const id of service.taskIds) if (sim.world.tasksById.get(id)!.lastStatus === 'RUNNING') n++;
+  return n;
+}

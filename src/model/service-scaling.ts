@@ -1,0 +1,31 @@
+import type { StepCooldown } from '../autoscaling/step-cooldown.js';
+import type { Millis } from '../engine/time.js';
+import type { AlarmState } from '../metrics/alarm.js';
+
+/** One minute's datapoints of a service's metrics (null: no datapoint, e.g. no task running). */
+export interface ServiceMinute {
+  requestRate: number;
+  cpuUtilization: number | null;
+  memoryUtilization: number | null;
+  requestCountPerTarget: number | null;
+  /** Requests per second the running tasks could not serve. */
+  requestsOverCapacity: number;
+}
+
+/** A service's metrics so far and Application Auto Scaling's state for it. */
+export interface ServiceScaling {
+  service: string;
+  minutes: ServiceMinute[];
+  /** Per target tracking policy: its AlarmHigh and AlarmLow states (alarms start in INSUFFICIENT_DATA). */
+  alarms: { high: AlarmState; low: AlarmState }[];
+  cooldown?: StepCooldown;
+}
+
+/** A change of a service's desired count by Application Auto Scaling. */
+export interface ServiceScalingActivity {
+  at: Millis;
+  service: string;
+  from: number;
+  to: number;
+  cause: string;
+}
