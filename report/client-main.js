@@ -13,6 +13,10 @@ const charts = [
     ['chart-reservation-' + i, (el, layout) => drawProviderReservationChart(el, layout, name)],
   ]))
   .concat([['chart-cost', drawCostChart]])
+  .concat(scaledServices.flatMap((name, i) => [
+    ['chart-service-load-' + i, (el, layout) => drawServiceLoadChart(el, layout, name)],
+    ['chart-service-utilization-' + i, (el, layout) => drawServiceUtilizationChart(el, layout, name)],
+  ]))
   .concat(data.services.map((service, i) => ['chart-service-' + i, (el, layout) => drawServiceChart(el, layout, service)]))
   .concat((data.targetGroups || []).map((group, i) => ['chart-target-group-' + i, (el, layout) => drawTargetGroupChart(el, layout, group)]))
   .concat([['chart-discovery', drawDiscoveryChart]]);

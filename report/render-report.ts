@@ -2,6 +2,7 @@ import type { Results } from '../src/results/results.js';
 import { reportAssets } from './assets.js';
 import { escapeHtml, jsonForScript } from './escape-html.js';
 import { renderCapacitySection } from './capacity.js';
+import { renderServiceScalingSection } from './service-scaling.js';
 import { renderCostSection } from './cost.js';
 import { renderHeader, renderHeadline, renderVerdict } from './headline.js';
 import { renderFailuresSection } from './failures.js';
@@ -63,7 +64,7 @@ ${renderVerdict(results.summary, results.deployments)}
 ${renderHeadline(results)}
 <noscript><p class="empty">The charts need JavaScript; the figures and tables do not.</p></noscript>
 ${CHARTS.map(chartSection).join('\n')}
-${renderCapacitySection(results)}${renderCostSection(results)}${renderFaultsSection(results.faults)}${renderServicesSection(results)}${renderPipelinesSection(results)}${renderLoadBalancingSection(results)}${renderServiceDiscoverySection(results)}${renderInstancesTable(results.instances)}
+${renderCapacitySection(results)}${renderServiceScalingSection(results)}${renderCostSection(results)}${renderFaultsSection(results.faults)}${renderServicesSection(results)}${renderPipelinesSection(results)}${renderLoadBalancingSection(results)}${renderServiceDiscoverySection(results)}${renderInstancesTable(results.instances)}
 ${renderAvailabilityZonesTable(results)}
 ${renderFailuresSection(results.runTaskFailures)}
 ${renderTasksTable(results.tasks)}

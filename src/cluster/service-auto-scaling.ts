@@ -94,8 +94,11 @@ function scaleService(sim: Simulation, service: Service, scaling: ServiceScaling
   const decision = applyStep(sim.engine.now, service.desiredCount, () => desired, cooldownMs, scaling.cooldown);
   scaling.cooldown = decision.cooldown;
   if (decision.desired === undefined) return;
-  const alarm = out ? 'AlarmHigh' : 'AlarmLow';
-  setDesiredCount(sim, service, decision.desired, `monitor alarm TargetTracking-service/${sim.world.clusterName}/${service.name}-${alarm} in state ALARM triggered policy`);
+  // AAS's activity cause names the alarm and the policy it triggered (the first policy that asked for this direction).
+  const k = wishes.findIndex((w) => w.direction === (out ? 'out' : 'in'));
+  const alarm = `TargetTracking-service/${sim.world.clusterName}/${service.name}-${out ? 'AlarmHigh' : 'AlarmLow'}-${k + 1}`;
+  const name = policies[k].PolicyName ?? `${service.name}-target-tracking-${k + 1}`;
+  setDesiredCount(sim, service, decision.desired, `monitor alarm ${alarm} in state ALARM triggered policy ${name}`);
 }
 
 function metricOf(minute: ServiceMinute, policy: TargetTrackingFile): number | null {

@@ -55,6 +55,7 @@ const PREDEFINED = ['ECSServiceAverageCPUUtilization', 'ECSServiceAverageMemoryU
 /** TargetTrackingScalingPolicyConfiguration, as the AWS CLI takes it (ECS service defaults: 300 s cooldowns). */
 export const targetTrackingSchema = object(
   {
+    PolicyName: optional(string({ minLength: 1, maxLength: 256 })),
     TargetValue: number({ min: 8.515920e-109, max: 6.174977e108 }),
     PredefinedMetricSpecification: object({ PredefinedMetricType: oneOf(PREDEFINED), ResourceLabel: optional(string()) }, aws),
     ScaleOutCooldown: withDefault(integer({ min: 0, max: 86_400 }), 300),
