@@ -1,6 +1,8 @@
-import { applyStep } from '../autoscaling/step-cooldown.js';
+import { adjustedCapacity, stepFor } from '../autoscaling/step-adjustment.js';
+import { applyStep, type StepCooldown } from '../autoscaling/step-cooldown.js';
 import { combineWishes, targetTrackingAlarms, targetTrackingCapacity, type PolicyWish } from '../autoscaling/target-tracking.js';
 import { evaluateAlarm } from '../metrics/alarm.js';
+import { periodDatapoints } from '../metrics/period-datapoints.js';
 import { serviceUtilization } from '../metrics/service-utilization.js';
 import type { ServiceMinute, ServiceScaling } from '../model/service-scaling.js';
 import type { Service } from '../model/service.js';
@@ -19,7 +21,8 @@ export function startServiceMetrics(sim: Simulation): void {
   for (const service of [...names].sort()) {
     const target = sim.spec.serviceAutoScaling.find((t) => t.service === service);
     const alarms = (target?.targetTrackingPolicies ?? []).map(() => ({ high: 'INSUFFICIENT_DATA' as const, low: 'INSUFFICIENT_DATA' as const }));
-    sim.world.serviceScaling.set(service, { service, minutes: [], alarms });
+    const stepAlarms = (target?.stepScalingPolicies ?? []).map(() => 'INSUFFICIENT_DATA' as const);
+    sim.world.serviceScaling.set(service, { service, minutes: [], alarms, stepAlarms });
     // RegisterScalableTarget brings a desired count outside [min, max] into it.
     if (target) setDesiredCount(sim, sim.world.services.get(service)!, clamp(sim.world.services.get(service)!.desiredCount, target), 'the scalable target\'s minimum and maximum capacity');
   }
@@ -53,7 +56,7 @@ function serviceMinute(sim: Simulation, service: Service, load: ServiceLoadSpec 
   const running = runningTasks(sim, service);
   const reserved = sim.world.taskDefinitions.get(service.deployments[0].taskDefinition)!.reservation;
   if (running === 0 || !load) {
-    return { requestRate: rate, cpuUtilization: null, memoryUtilization: null, requestCountPerTarget: null, requestsOverCapacity: rate };
+    return { runningTasks: running, requestRate: rate, cpuUtilization: null, memoryUtilization: null, requestCountPerTarget: null, requestsOverCapacity: rate };
   }
   const perTask = rate / running;
   const servable = load.cpuUnitsPerRps === 0 ? Infinity : Math.max(0, reserved.cpuUnits - load.baseCpuUnits) / load.cpuUnitsPerRps;
@@ -61,6 +64,7 @@ function serviceMinute(sim: Simulation, service: Service, load: ServiceLoadSpec 
   const cpuUsed = Math.min(reserved.cpuUnits, load.baseCpuUnits + served * load.cpuUnitsPerRps);
   const memoryUsed = load.baseMemoryMiB + served * load.memoryMiBPerRps;
   return {
+    runningTasks: running,
     requestRate: rate,
     cpuUtilization: serviceUtilization(cpuUsed * running, reserved.cpuUnits, running),
     memoryUtilization: serviceUtilization(memoryUsed * running, reserved.memoryMiB, running),
@@ -70,9 +74,32 @@ function serviceMinute(sim: Simulation, service: Service, load: ServiceLoadSpec 
   };
 }
 
+/** A scaling a policy asks for this minute, after its cooldown: the capacity, the cooldown state it leaves, and why. */
+interface Proposal {
+  desired: number;
+  cooldown: StepCooldown | undefined;
+  cause: string;
+}
+
+/**
+ * Application Auto Scaling for one service this minute: each policy whose alarm is in ALARM proposes a
+ * capacity (target tracking policies combined first); a scale-out beats a scale-in and the largest
+ * capacity wins (AAS: with several policies, the one giving the largest capacity).
+ */
 function scaleService(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): void {
+  const proposals = [targetTrackingProposal(sim, service, scaling, target), ...stepProposals(sim, service, scaling, target)].filter((p): p is Proposal => p !== undefined);
+  const outs = proposals.filter((p) => p.desired > service.desiredCount);
+  const pool = outs.length > 0 ? outs : proposals;
+  if (pool.length === 0) return;
+  const chosen = pool.reduce((best, p) => (p.desired > best.desired ? p : best));
+  scaling.cooldown = chosen.cooldown;
+  setDesiredCount(sim, service, chosen.desired, chosen.cause);
+}
+
+function targetTrackingProposal(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): Proposal | undefined {
   const running = runningTasks(sim, service);
-  const wishes: PolicyWish[] = target.targetTrackingPolicies.map((policy, k) => {
+  const policies = target.targetTrackingPolicies;
+  const wishes: PolicyWish[] = policies.map((policy, k) => {
     const series = scaling.minutes.map((m) => metricOf(m, policy));
     const rules = targetTrackingAlarms(policy.TargetValue);
     const alarms = scaling.alarms[k];
@@ -86,20 +113,55 @@ function scaleService(sim: Simulation, service: Service, scaling: ServiceScaling
     return { capacity: service.desiredCount, direction: 'none' };
   });
   const wanted = combineWishes(service.desiredCount, wishes);
-  if (wanted === undefined) return;
+  if (wanted === undefined) return undefined;
   const desired = clamp(wanted, target);
   const out = desired > service.desiredCount;
-  const policies = target.targetTrackingPolicies;
   const cooldownMs = 1000 * Math.max(...policies.map((p) => (out ? p.ScaleOutCooldown : p.ScaleInCooldown)));
   const decision = applyStep(sim.engine.now, service.desiredCount, () => desired, cooldownMs, scaling.cooldown);
-  scaling.cooldown = decision.cooldown;
-  if (decision.desired === undefined) return;
+  if (decision.desired === undefined || decision.desired === service.desiredCount) return undefined;
   // AAS's activity cause names the alarm and the policy it triggered (the first policy that asked for this direction).
   const k = wishes.findIndex((w) => w.direction === (out ? 'out' : 'in'));
   const alarm = `TargetTracking-service/${sim.world.clusterName}/${service.name}-${out ? 'AlarmHigh' : 'AlarmLow'}-${k + 1}`;
   const name = policies[k].PolicyName ?? `${service.name}-target-tracking-${k + 1}`;
-  setDesiredCount(sim, service, decision.desired, `monitor alarm ${alarm} in state ALARM triggered policy ${name}`);
+  return { desired: decision.desired, cooldown: decision.cooldown, cause: `monitor alarm ${alarm} in state ALARM triggered policy ${name}` };
 }
+
+/**
+ * Step scaling: each policy's alarm is evaluated on its statistic over its period; while it is in ALARM
+ * the policy runs every minute, on the alarm's latest datapoint, from the desired count, within the
+ * cooldown and [min, max].
+ */
+function stepProposals(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): (Proposal | undefined)[] {
+  return target.stepScalingPolicies.map((policy, k) => {
+    const { alarm } = policy;
+    const samples = scaling.minutes.map((m) => ({ value: alarm.MetricName === 'CPUUtilization' ? m.cpuUtilization : m.memoryUtilization, tasks: m.runningTasks }));
+    const datapoints = periodDatapoints(samples, alarm.Period / 60, alarm.Statistic);
+    const rule = {
+      threshold: alarm.Threshold,
+      comparisonOperator: alarm.ComparisonOperator,
+      evaluationPeriods: alarm.EvaluationPeriods,
+      datapointsToAlarm: alarm.DatapointsToAlarm ?? alarm.EvaluationPeriods,
+      treatMissingData: alarm.TreatMissingData,
+    };
+    scaling.stepAlarms[k] = evaluateAlarm(datapoints, rule, scaling.stepAlarms[k]);
+    const latest = datapoints.at(-1);
+    if (scaling.stepAlarms[k] !== 'ALARM' || latest === null || latest === undefined) return undefined;
+    const config = policy.StepScalingPolicyConfiguration;
+    const step = stepFor(latest, alarm.Threshold, config.StepAdjustments.map(toStep));
+    if (!step) return undefined;
+    const capacity = (base: number) => clamp(adjustedCapacity(base, config.AdjustmentType, step.scalingAdjustment, config.MinAdjustmentMagnitude), target);
+    const decision = applyStep(sim.engine.now, service.desiredCount, capacity, config.Cooldown * 1000, scaling.cooldown);
+    if (decision.desired === undefined || decision.desired === service.desiredCount) return undefined;
+    const name = policy.PolicyName ?? `${service.name}-step-scaling-${k + 1}`;
+    return { desired: decision.desired, cooldown: decision.cooldown, cause: `monitor alarm ${alarm.MetricName}-${name} in state ALARM triggered policy ${name}` };
+  });
+}
+
+const toStep = (s: { MetricIntervalLowerBound?: number; MetricIntervalUpperBound?: number; ScalingAdjustment: number }) => ({
+  metricIntervalLowerBound: s.MetricIntervalLowerBound,
+  metricIntervalUpperBound: s.MetricIntervalUpperBound,
+  scalingAdjustment: s.ScalingAdjustment,
+});
 
 function metricOf(minute: ServiceMinute, policy: TargetTrackingFile): number | null {
   switch (policy.PredefinedMetricSpecification.PredefinedMetricType) {

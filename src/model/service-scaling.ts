@@ -4,6 +4,8 @@ import type { AlarmState } from '../metrics/alarm.js';
 
 /** One minute's datapoints of a service's metrics (null: no datapoint, e.g. no task running). */
 export interface ServiceMinute {
+  /** RUNNING tasks at the minute's end (the SampleCount of the service's metrics). */
+  runningTasks: number;
   requestRate: number;
   cpuUtilization: number | null;
   memoryUtilization: number | null;
@@ -18,6 +20,8 @@ export interface ServiceScaling {
   minutes: ServiceMinute[];
   /** Per target tracking policy: its AlarmHigh and AlarmLow states (alarms start in INSUFFICIENT_DATA). */
   alarms: { high: AlarmState; low: AlarmState }[];
+  /** Per step scaling policy: the state of the alarm that invokes it. */
+  stepAlarms: AlarmState[];
   cooldown?: StepCooldown;
 }
 

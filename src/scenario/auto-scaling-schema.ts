@@ -66,6 +66,82 @@ export const targetTrackingSchema = object(
 );
 export type TargetTrackingFile = Infer<typeof targetTrackingSchema>;
 
+const stepAdjustment = object(
+  { MetricIntervalLowerBound: optional(number()), MetricIntervalUpperBound: optional(number()), ScalingAdjustment: integer() },
+  aws,
+);
+
+/** StepScalingPolicyConfiguration, checked as PutScalingPolicy checks it: steps with no gaps or overlaps. */
+const stepConfiguration = refine(
+  object(
+    {
+      AdjustmentType: oneOf(['ChangeInCapacity', 'PercentChangeInCapacity', 'ExactCapacity'] as const),
+      StepAdjustments: array(stepAdjustment, { min: 1, max: 20 }),
+      MinAdjustmentMagnitude: optional(integer({ min: 1 })),
+      Cooldown: withDefault(integer({ min: 0, max: 86_400 }), 300),
+      MetricAggregationType: withDefault(oneOf(['Average', 'Minimum', 'Maximum'] as const), 'Average'),
+    },
+    aws,
+  ),
+  (c, path, ctx) => {
+    if (c.MinAdjustmentMagnitude !== undefined && c.AdjustmentType !== 'PercentChangeInCapacity') {
+      return ctx.error(`${path}.MinAdjustmentMagnitude`, 'MinAdjustmentMagnitude may only be specified when AdjustmentType is PercentChangeInCapacity');
+    }
+    const problem = stepProblem(c.StepAdjustments);
+    return problem ? ctx.error(`${path}.StepAdjustments`, problem) : c;
+  },
+);
+
+/** Why step intervals would be rejected: overlapping, gaps, an unbounded step without one open end, or more than one per end. */
+export function stepProblem(steps: readonly { MetricIntervalLowerBound?: number; MetricIntervalUpperBound?: number }[]): string | undefined {
+  const lower = (s: (typeof steps)[number]) => s.MetricIntervalLowerBound ?? -Infinity;
+  const upper = (s: (typeof steps)[number]) => s.MetricIntervalUpperBound ?? Infinity;
+  if (steps.some((s) => s.MetricIntervalLowerBound === undefined && s.MetricIntervalUpperBound === undefined)) {
+    return 'a step adjustment needs a lower or an upper bound';
+  }
+  if (steps.some((s) => lower(s) >= upper(s))) return 'each step\'s lower bound must be below its upper bound';
+  const sorted = [...steps].sort((a, b) => lower(a) - lower(b));
+  for (let i = 1; i < sorted.length; i++) {
+    if (upper(sorted[i - 1]) > lower(sorted[i])) return 'step adjustment intervals overlap';
+    if (upper(sorted[i - 1]) < lower(sorted[i])) return 'step adjustment intervals leave a gap';
+  }
+  if (steps.filter((s) => s.MetricIntervalLowerBound === undefined).length > 1) return 'only one step may have no lower bound';
+  if (steps.filter((s) => s.MetricIntervalUpperBound === undefined).length > 1) return 'only one step may have no upper bound';
+  return undefined;
+}
+
+/**
+ * The alarm whose action is the policy (PutMetricAlarm), on the service's AWS/ECS metric. Periods are
+ * whole minutes (ECS sends 1-minute datapoints); Period x EvaluationPeriods at most a day.
+ */
+const metricAlarm = refine(
+  object(
+    {
+      MetricName: oneOf(['CPUUtilization', 'MemoryUtilization'] as const),
+      Statistic: withDefault(oneOf(['Average', 'Minimum', 'Maximum', 'Sum', 'SampleCount'] as const), 'Average'),
+      Period: withDefault(integer({ min: 60 }), 60),
+      EvaluationPeriods: integer({ min: 1 }),
+      DatapointsToAlarm: optional(integer({ min: 1 })),
+      Threshold: number(),
+      ComparisonOperator: oneOf(['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold'] as const),
+      TreatMissingData: withDefault(oneOf(['missing', 'notBreaching', 'breaching', 'ignore'] as const), 'missing'),
+    },
+    aws,
+  ),
+  (a, path, ctx) => {
+    if (a.Period % 60 !== 0) return ctx.error(`${path}.Period`, `expected a multiple of 60 seconds (ECS metrics come once a minute), got ${a.Period}`);
+    if (a.DatapointsToAlarm !== undefined && a.DatapointsToAlarm > a.EvaluationPeriods) {
+      return ctx.error(`${path}.DatapointsToAlarm`, `DatapointsToAlarm (${a.DatapointsToAlarm}) must be less than or equal to EvaluationPeriods (${a.EvaluationPeriods})`);
+    }
+    if (a.Period * a.EvaluationPeriods > 86_400) return ctx.error(`${path}.EvaluationPeriods`, `Period x EvaluationPeriods must be at most 86400 seconds, got ${a.Period * a.EvaluationPeriods}`);
+    return a;
+  },
+);
+
+/** A step scaling policy and the CloudWatch alarm that invokes it. */
+export const stepScalingSchema = object({ PolicyName: optional(string({ minLength: 1, maxLength: 256 })), StepScalingPolicyConfiguration: stepConfiguration, alarm: metricAlarm }, aws);
+export type StepScalingFile = Infer<typeof stepScalingSchema>;
+
 /** RegisterScalableTarget for an ECS service's DesiredCount, with its target tracking policies. */
 export const serviceAutoScalingSchema = refine(
   object(
@@ -74,6 +150,7 @@ export const serviceAutoScalingSchema = refine(
       minCapacity: integer({ min: 0 }),
       maxCapacity: integer({ min: 0 }),
       targetTrackingPolicies: withDefault(array(targetTrackingSchema), []),
+      stepScalingPolicies: withDefault(array(stepScalingSchema), []),
     },
     strict,
   ),
