@@ -1,4 +1,5 @@
 import { parse as parseYaml, YAMLMap } from 'yaml';
+import { serviceAutoScalingOf } from './cloudformation-auto-scaling.js';
 
 /**
  * CloudFormation templates to the API input shapes scenario files take: the AWS::ECS::TaskDefinition
@@ -16,6 +17,8 @@ export interface CloudFormationParts {
   capacityProviders: Record<string, unknown>[];
   /** From AWS::ECS::ClusterCapacityProviderAssociations. */
   defaultCapacityProviderStrategy?: Record<string, unknown>[];
+  /** Scalable targets with their scaling policies and the alarms that invoke them. */
+  serviceAutoScaling: Record<string, unknown>[];
   /** Parameters referenced that have neither a given value nor a default. */
   missingParameters: string[];
 }
@@ -33,7 +36,7 @@ export function fromCloudFormation(template: unknown, parameters: Record<string,
   const values: Record<string, Json> = {};
   for (const [name, p] of Object.entries(t.Parameters ?? {})) if (p.Default !== undefined) values[name] = p.Default;
   Object.assign(values, parameters);
-  const parts: CloudFormationParts = { taskDefinitions: [], services: [], capacityProviders: [], missingParameters: [] };
+  const parts: CloudFormationParts = { taskDefinitions: [], services: [], capacityProviders: [], serviceAutoScaling: [], missingParameters: [] };
   const familyOf = (logicalId: string) => {
     const props = resources[logicalId]?.Properties as { Family?: string } | undefined;
     return props?.Family ?? logicalId;
@@ -51,6 +54,11 @@ export function fromCloudFormation(template: unknown, parameters: Record<string,
       return resources[ref]?.Type === 'AWS::ECS::TaskDefinition' ? familyOf(ref) : ref;
     }
     if ('Fn::Sub' in value && typeof value['Fn::Sub'] === 'string') return value['Fn::Sub'].replace(/\$\{([^}]+)\}/g, (_, name: string) => String(values[name] ?? name));
+    if ('Fn::Join' in value && Array.isArray(value['Fn::Join'])) {
+      const [separator, list] = value['Fn::Join'];
+      const items = resolve(list);
+      if (typeof separator === 'string' && Array.isArray(items)) return items.map(String).join(separator);
+    }
     if ('Fn::GetAtt' in value) return Array.isArray(value['Fn::GetAtt']) ? String(value['Fn::GetAtt'][0]) : String(value['Fn::GetAtt']);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
   };
@@ -76,6 +84,7 @@ export function fromCloudFormation(template: unknown, parameters: Record<string,
       parts.defaultCapacityProviderStrategy = association.defaultCapacityProviderStrategy;
     }
   }
+  parts.serviceAutoScaling = serviceAutoScalingOf(resources, resolve);
   return parts;
 }
 
