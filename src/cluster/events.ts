@@ -29,6 +29,7 @@ export type SimEvent =
   | { kind: 'CapacityMetricsDue' }
   /** Once a minute: services' metrics, their alarms and Application Auto Scaling. */
   | { kind: 'ServiceMetricsDue' }
+  | { kind: 'ScheduledActionDue'; service: string; action: number }
   /** A task waiting in PROVISIONING for capacity gives up. */
   | { kind: 'ProvisioningTimeoutDue'; taskId: string }
   /** A draining instance's time is up (managed draining waits at most 48 hours). */

@@ -13,7 +13,7 @@ import { spotInterruptionDue } from './fargate.js';
 import { agentReconnectDue, azOutageEnds, instanceFailureDue, spotNoticeDue, spotTerminationDue } from './faults.js';
 import { pipelineStageDone } from './pipeline.js';
 import { timelineActionDue } from './timeline.js';
-import { serviceMetricsDue } from './service-auto-scaling.js';
+import { scheduledActionDue, serviceMetricsDue } from './service-auto-scaling.js';
 
 /** The handler of every event kind; a kind without a handler does not compile. */
 export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
@@ -36,6 +36,7 @@ export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
     InstanceRegistrationDue: (event) => instanceRegistrationDue(sim, event.provider, event.launchId),
     CapacityMetricsDue: () => capacityMetricsDue(sim),
     ServiceMetricsDue: () => serviceMetricsDue(sim),
+    ScheduledActionDue: (event) => scheduledActionDue(sim, event.service, event.action),
     ProvisioningTimeoutDue: (event) => provisioningTimeoutDue(sim, task(event.taskId)),
     SpotInterruptionDue: (event) => spotInterruptionDue(sim, task(event.taskId)),
     InstanceFailureDue: (event) => instanceFailureDue(sim, sim.world.instancesById.get(event.instanceId)!),

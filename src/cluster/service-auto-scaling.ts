@@ -1,6 +1,7 @@
 import { adjustedCapacity, stepFor } from '../autoscaling/step-adjustment.js';
 import { applyStep, type StepCooldown } from '../autoscaling/step-cooldown.js';
 import { combineWishes, targetTrackingAlarms, targetTrackingCapacity, type PolicyWish } from '../autoscaling/target-tracking.js';
+import { nextOccurrence } from '../autoscaling/schedule.js';
 import { evaluateAlarm } from '../metrics/alarm.js';
 import { periodDatapoints } from '../metrics/period-datapoints.js';
 import { serviceUtilization } from '../metrics/service-utilization.js';
@@ -22,9 +23,12 @@ export function startServiceMetrics(sim: Simulation): void {
     const target = sim.spec.serviceAutoScaling.find((t) => t.service === service);
     const alarms = (target?.targetTrackingPolicies ?? []).map(() => ({ high: 'INSUFFICIENT_DATA' as const, low: 'INSUFFICIENT_DATA' as const }));
     const stepAlarms = (target?.stepScalingPolicies ?? []).map(() => 'INSUFFICIENT_DATA' as const);
-    sim.world.serviceScaling.set(service, { service, minutes: [], alarms, stepAlarms });
+    const scaling: ServiceScaling = { service, minutes: [], alarms, stepAlarms, minCapacity: target?.minCapacity ?? 0, maxCapacity: target?.maxCapacity ?? Infinity };
+    sim.world.serviceScaling.set(service, scaling);
     // RegisterScalableTarget brings a desired count outside [min, max] into it.
-    if (target) setDesiredCount(sim, sim.world.services.get(service)!, clamp(sim.world.services.get(service)!.desiredCount, target), 'the scalable target\'s minimum and maximum capacity');
+    const svc = sim.world.services.get(service)!;
+    if (target) setDesiredCount(sim, svc, clamp(svc.desiredCount, scaling), 'the scalable target\'s minimum and maximum capacity');
+    target?.scheduledActions.forEach((_, k) => scheduleAction(sim, service, k, sim.spec.startEpochMs - 1));
   }
   if (names.size > 0 && MINUTE <= sim.spec.durationMs) sim.engine.at(MINUTE, PHASE.metrics, { kind: 'ServiceMetricsDue' });
 }
@@ -114,7 +118,7 @@ function targetTrackingProposal(sim: Simulation, service: Service, scaling: Serv
   });
   const wanted = combineWishes(service.desiredCount, wishes);
   if (wanted === undefined) return undefined;
-  const desired = clamp(wanted, target);
+  const desired = clamp(wanted, scaling);
   const out = desired > service.desiredCount;
   const cooldownMs = 1000 * Math.max(...policies.map((p) => (out ? p.ScaleOutCooldown : p.ScaleInCooldown)));
   const decision = applyStep(sim.engine.now, service.desiredCount, () => desired, cooldownMs, scaling.cooldown);
@@ -149,7 +153,7 @@ function stepProposals(sim: Simulation, service: Service, scaling: ServiceScalin
     const config = policy.StepScalingPolicyConfiguration;
     const step = stepFor(latest, alarm.Threshold, config.StepAdjustments.map(toStep));
     if (!step) return undefined;
-    const capacity = (base: number) => clamp(adjustedCapacity(base, config.AdjustmentType, step.scalingAdjustment, config.MinAdjustmentMagnitude), target);
+    const capacity = (base: number) => clamp(adjustedCapacity(base, config.AdjustmentType, step.scalingAdjustment, config.MinAdjustmentMagnitude), scaling);
     const decision = applyStep(sim.engine.now, service.desiredCount, capacity, config.Cooldown * 1000, scaling.cooldown);
     if (decision.desired === undefined || decision.desired === service.desiredCount) return undefined;
     const name = policy.PolicyName ?? `${service.name}-step-scaling-${k + 1}`;
@@ -181,10 +185,36 @@ function setDesiredCount(sim: Simulation, service: Service, to: number, cause: s
   requestReconcile(sim, service);
 }
 
-const clamp = (count: number, target: ServiceAutoScalingSpec) => Math.min(target.maxCapacity, Math.max(target.minCapacity, count));
+const clamp = (count: number, bounds: { minCapacity: number; maxCapacity: number }) => Math.min(bounds.maxCapacity, Math.max(bounds.minCapacity, count));
 
 function runningTasks(sim: Simulation, service: Service): number {
   let n = 0;
   for (const id of service.taskIds) if (sim.world.tasksById.get(id)!.lastStatus === 'RUNNING') n++;
   return n;
+}
+
+/** Schedules a scheduled action's next occurrence after `afterEpochMs`, within its StartTime / EndTime and the run. */
+function scheduleAction(sim: Simulation, service: string, k: number, afterEpochMs: number): void {
+  const action = sim.spec.serviceAutoScaling.find((t) => t.service === service)!.scheduledActions[k];
+  const start = sim.spec.startEpochMs;
+  const from = Math.max(afterEpochMs, (action.StartTime ?? start) - 1);
+  const until = Math.min(start + sim.spec.durationMs, action.EndTime ?? Infinity);
+  const next = nextOccurrence(action.schedule, from, until, action.StartTime ?? start);
+  if (next !== undefined) sim.engine.at(next - start, PHASE.metrics, { kind: 'ScheduledActionDue', service, action: k });
+}
+
+/**
+ * A scheduled action sets the scalable target's minimum and/or maximum; a desired count below the new
+ * minimum scales out to it, one above the new maximum scales in to it. Cooldowns do not apply.
+ */
+export function scheduledActionDue(sim: Simulation, service: string, k: number): void {
+  const scaling = sim.world.serviceScaling.get(service)!;
+  const action = sim.spec.serviceAutoScaling.find((t) => t.service === service)!.scheduledActions[k];
+  const { MinCapacity: min, MaxCapacity: max } = action.ScalableTargetAction;
+  if (min !== undefined) scaling.minCapacity = min;
+  if (max !== undefined) scaling.maxCapacity = max;
+  const svc = sim.world.services.get(service)!;
+  const name = action.ScheduledActionName ?? `${service}-scheduled-${k + 1}`;
+  setDesiredCount(sim, svc, clamp(svc.desiredCount, scaling), `scheduled action ${name} set min capacity to ${scaling.minCapacity} and max capacity to ${scaling.maxCapacity}`);
+  scheduleAction(sim, service, k, sim.spec.startEpochMs + sim.engine.now);
 }

@@ -23,6 +23,9 @@ export interface ServiceScaling {
   /** Per step scaling policy: the state of the alarm that invokes it. */
   stepAlarms: AlarmState[];
   cooldown?: StepCooldown;
+  /** The scalable target's capacity bounds now (scheduled actions change them). */
+  minCapacity: number;
+  maxCapacity: number;
 }
 
 /** A change of a service's desired count by Application Auto Scaling. */

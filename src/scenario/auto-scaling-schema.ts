@@ -1,4 +1,6 @@
+import { parseSchedule } from '../autoscaling/schedule.js';
 import type { RequestRateSpec } from '../workload/request-rate.js';
+import { isoTime } from './iso-time-schema.js';
 import { array, boolean, doc, duration, integer, number, object, oneOf, optional, refine, string, tagged, withDefault, type Infer, type Schema } from './schema/index.js';
 
 const strict = { unknownKeys: 'error' } as const;
@@ -142,6 +144,30 @@ const metricAlarm = refine(
 export const stepScalingSchema = object({ PolicyName: optional(string({ minLength: 1, maxLength: 256 })), StepScalingPolicyConfiguration: stepConfiguration, alarm: metricAlarm }, aws);
 export type StepScalingFile = Infer<typeof stepScalingSchema>;
 
+/** PutScheduledAction: at a schedule (UTC), new minimum and/or maximum capacity. */
+const scheduledAction = refine(
+  object(
+    {
+      ScheduledActionName: optional(string({ minLength: 1, maxLength: 256 })),
+      Schedule: string({ minLength: 1 }),
+      ScalableTargetAction: object({ MinCapacity: optional(integer({ min: 0 })), MaxCapacity: optional(integer({ min: 0 })) }, aws),
+      StartTime: optional(isoTime),
+      EndTime: optional(isoTime),
+      Timezone: optional(oneOf(['UTC', 'Etc/UTC'] as const)),
+    },
+    aws,
+  ),
+  (a, path, ctx) => {
+    const schedule = parseSchedule(a.Schedule);
+    if (typeof schedule === 'string') return ctx.error(`${path}.Schedule`, schedule);
+    const { MinCapacity: min, MaxCapacity: max } = a.ScalableTargetAction;
+    if (min === undefined && max === undefined) return ctx.error(`${path}.ScalableTargetAction`, 'expected MinCapacity, MaxCapacity or both');
+    if (min !== undefined && max !== undefined && min > max) return ctx.error(`${path}.ScalableTargetAction`, `Minimum capacity cannot be greater than maximum capacity (${min} > ${max})`);
+    return { ...a, schedule };
+  },
+);
+export type ScheduledActionSpec = Infer<typeof scheduledAction>;
+
 /** RegisterScalableTarget for an ECS service's DesiredCount, with its target tracking policies. */
 export const serviceAutoScalingSchema = refine(
   object(
@@ -151,6 +177,7 @@ export const serviceAutoScalingSchema = refine(
       maxCapacity: integer({ min: 0 }),
       targetTrackingPolicies: withDefault(array(targetTrackingSchema), []),
       stepScalingPolicies: withDefault(array(stepScalingSchema), []),
+      scheduledActions: withDefault(array(scheduledAction), []),
     },
     strict,
   ),

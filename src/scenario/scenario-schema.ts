@@ -4,6 +4,7 @@ import { DEFAULT_RESERVED_TCP_PORTS, DEFAULT_RESERVED_UDP_PORTS, MAX_RESERVED_PO
 import { capacityKnobs, capacityProviderSchema, capacityProviderStrategySchema } from './capacity-schema.js';
 import { durationDistribution } from './distribution-schema.js';
 import { pricesSchema } from './prices-schema.js';
+import { isoTime } from './iso-time-schema.js';
 import { serviceAutoScalingSchema, serviceLoadSchema } from './auto-scaling-schema.js';
 import { placementConstraintsSchema, placementStrategiesSchema } from './placement-schema.js';
 import { loadBalancingSchema } from './load-balancing-schema.js';
@@ -40,10 +41,6 @@ const port = integer({ min: 1, max: 65535 });
 const portRange = refine(string({ expected: 'a port range such as "32768-60999"' }), (text, path, ctx) => {
   const range = parsePortRange(text);
   return range ?? ctx.error(path, `expected a port range such as "32768-60999", got ${JSON.stringify(text)}`);
-});
-const isoTime = refine(string({ expected: 'an ISO 8601 time such as "2026-01-01T00:00:00Z"' }), (text, path, ctx) => {
-  const epochMs = Date.parse(text);
-  return Number.isNaN(epochMs) ? ctx.error(path, `expected an ISO 8601 time such as "2026-01-01T00:00:00Z", got ${JSON.stringify(text)}`) : epochMs;
 });
 
 const registry = (bandwidthMiBps: number, latencyMs: number) =>
