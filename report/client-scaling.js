@@ -67,5 +67,6 @@ function drawServiceUtilizationChart(el, layout, name) {
   drawValueAxis(g, layout, y, (v) => v + '%', 3);
   drawTimeAxis(g, layout, innerHeight);
   drawGappedLines(g, layout, y, [lines[1], lines[0]]);
-  hover(el, g, layout, innerHeight, (i) => [['CPU', percent(m.cpuUtilization[i])], ['memory', percent(m.memoryUtilization[i])]]);
+  const ms = (v) => (v === null || v === undefined ? '—' : d3.format(',.0f')(v) + ' ms');
+  hover(el, g, layout, innerHeight, (i) => [['CPU', percent(m.cpuUtilization[i])], ['memory', percent(m.memoryUtilization[i])], ['response time', ms((m.latencyMs || [])[i])]]);
 }

@@ -60,7 +60,7 @@ function serviceMinute(sim: Simulation, service: Service, load: ServiceLoadSpec 
   const running = runningTasks(sim, service);
   const reserved = sim.world.taskDefinitions.get(service.deployments[0].taskDefinition)!.reservation;
   if (running === 0 || !load) {
-    return { runningTasks: running, requestRate: rate, cpuUtilization: null, memoryUtilization: null, requestCountPerTarget: null, requestsOverCapacity: rate };
+    return { runningTasks: running, requestRate: rate, cpuUtilization: null, memoryUtilization: null, requestCountPerTarget: null, requestsOverCapacity: rate, latencyMs: null };
   }
   const perTask = rate / running;
   const servable = load.cpuUnitsPerRps === 0 ? Infinity : Math.max(0, reserved.cpuUnits - load.baseCpuUnits) / load.cpuUnitsPerRps;
@@ -75,7 +75,21 @@ function serviceMinute(sim: Simulation, service: Service, load: ServiceLoadSpec 
     // ALB RequestCountPerTarget: the minute's requests over the targets (ASSUMPTION: the running tasks).
     requestCountPerTarget: (rate * 60) / running,
     requestsOverCapacity: Math.max(0, rate - served * running),
+    latencyMs: queueingLatency(load.baseLatencyMs, perTask, servable),
   };
+}
+
+/** The most a response is stretched by queueing: the latency of a task at 99% of what it can serve, or over it. */
+export const MAX_LATENCY_STRETCH = 100;
+
+/**
+ * Mean response time of a task offered `perTaskRps` when it can serve `servableRps`: the base latency
+ * stretched by 1 / (1 - utilization), an M/M/1 queue's factor (ASSUMPTION: a stated approximation, not
+ * a measurement), at most MAX_LATENCY_STRETCH times the base (a saturated task).
+ */
+export function queueingLatency(baseLatencyMs: number, perTaskRps: number, servableRps: number): number {
+  const utilization = servableRps === Infinity ? 0 : servableRps === 0 ? 1 : perTaskRps / servableRps;
+  return Math.round(baseLatencyMs * Math.min(MAX_LATENCY_STRETCH, 1 / Math.max(1 / MAX_LATENCY_STRETCH, 1 - utilization)) * 100) / 100;
 }
 
 /** A scaling a policy asks for this minute, after its cooldown: the capacity, the cooldown state it leaves, and why. */

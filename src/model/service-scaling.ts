@@ -12,6 +12,8 @@ export interface ServiceMinute {
   requestCountPerTarget: number | null;
   /** Requests per second the running tasks could not serve. */
   requestsOverCapacity: number;
+  /** Mean response time of the served requests (a queueing approximation); null with no task running. */
+  latencyMs: number | null;
 }
 
 /** A service's metrics so far and Application Auto Scaling's state for it. */

@@ -229,6 +229,7 @@ function serviceMetrics(world: World, t: readonly number[]): Series['serviceMetr
       memoryUtilization: pick((m) => m.memoryUtilization),
       requestCountPerTarget: pick((m) => m.requestCountPerTarget),
       requestsOverCapacity: pick((m) => m.requestsOverCapacity),
+      latencyMs: pick((m) => m.latencyMs),
     };
   }
   return out;

@@ -176,7 +176,8 @@ export interface Series {
   /**
    * Per service with load or auto scaling, at each sample time the datapoint of the minute that ended
    * then (null: no datapoint): offered requests per second, CPUUtilization and MemoryUtilization (%),
-   * ALB RequestCountPerTarget, and requests per second the running tasks could not serve.
+   * ALB RequestCountPerTarget, requests per second the running tasks could not serve, and the mean
+   * response time (a queueing approximation, see docs/fidelity.md).
    */
-  serviceMetrics: Record<string, { requestRate: (number | null)[]; cpuUtilization: (number | null)[]; memoryUtilization: (number | null)[]; requestCountPerTarget: (number | null)[]; requestsOverCapacity: (number | null)[] }>;
+  serviceMetrics: Record<string, { requestRate: (number | null)[]; cpuUtilization: (number | null)[]; memoryUtilization: (number | null)[]; requestCountPerTarget: (number | null)[]; requestsOverCapacity: (number | null)[]; latencyMs: (number | null)[] }>;
 }

@@ -47,6 +47,7 @@ export const serviceLoadSchema = object(
     baseCpuUnits: withDefault(number({ min: 0 }), 0),
     memoryMiBPerRps: withDefault(number({ min: 0 }), 0),
     baseMemoryMiB: withDefault(number({ min: 0 }), 0),
+    baseLatencyMs: withDefault(number({ min: 0 }), 50),
   },
   strict,
 );

@@ -135,6 +135,8 @@ export interface ServiceLoadSpec {
   baseCpuUnits: number;
   memoryMiBPerRps: number;
   baseMemoryMiB: number;
+  /** Response time of an idle task; queueing stretches it. */
+  baseLatencyMs: number;
 }
 
 export type ServiceAutoScalingSpec = ServiceAutoScalingFile;

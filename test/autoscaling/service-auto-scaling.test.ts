@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { queueingLatency } from '../../src/cluster/service-auto-scaling.js';
 import { simulate } from '../../src/simulate.js';
 import { problems, spec } from '../builders.js';
 
@@ -52,6 +53,9 @@ describe('Service Auto Scaling with target tracking on CPU', () => {
     const peak = minute(33);
     expect(m.cpuUtilization[peak]).toBe(100);
     expect(m.requestsOverCapacity[peak]).toBeGreaterThan(0);
+    // Saturated tasks answer at the latency cap; at base load (25 of 94.4 servable rps a task) 50 ms x 1 / (1 - 0.265).
+    expect(m.latencyMs[peak]).toBe(5000);
+    expect(m.latencyMs[minute(10)]).toBeCloseTo(50 / (1 - 25 / ((256 - 20) / 2.5)), 1);
     expect(Math.max(...m.requestsOverCapacity.slice(minute(45), minute(52)).map(Number))).toBe(0);
   });
 
@@ -81,6 +85,13 @@ describe('Service Auto Scaling with target tracking on CPU', () => {
     const alb = run(web({ policies: [policy] }));
     expect(alb.serviceScalingActivities.some((a) => a.to > a.from)).toBe(true);
     expect(alb.serviceScalingActivities.every((a) => a.to > a.from)).toBe(true);
+  });
+});
+
+describe('response time under load (an M/M/1 stretch of the base latency)', () => {
+  it('50 ms idle, 100 ms at half of what a task can serve, 500 ms at 90%, capped at 100x when saturated or over', () => {
+    expect([0, 50, 90, 99, 100, 150].map((rps) => queueingLatency(50, rps, 100))).toEqual([50, 100, 500, 5000, 5000, 5000]);
+    expect(queueingLatency(50, 1000, Infinity)).toBe(50);
   });
 });
 
