@@ -4,7 +4,7 @@ import { circuitBreakerThreshold, deploymentId, type Deployment, type Service } 
 import type { Task, TaskStatus } from '../model/task.js';
 import { placeTask } from '../placement/place-task.js';
 import type { PlacementRequest } from '../placement/placement-request.js';
-import { chooseScaleInVictims } from '../placement/scale-in.js';
+import { chooseFargateScaleInVictims, chooseScaleInVictims } from '../placement/scale-in.js';
 import type { ServiceSpec } from '../scenario/scenario-spec.js';
 import { daemonActions } from './daemon.js';
 import { logDeploymentStateChange } from './event-log.js';
@@ -122,13 +122,19 @@ function pickVictims(sim: Simulation, service: Service, candidates: Task[], coun
   const starting = live.filter((t) => t.lastStatus !== 'RUNNING').map((t) => t.id);
   const victims = starting.slice(0, count);
   const running = live.filter((t) => t.lastStatus === 'RUNNING');
-  const rest = chooseScaleInVictims(
-    running.map((t) => ({ taskId: t.id, instance: instanceOf(sim, t), reservation: t.reservation })),
+  // Fargate tasks have no instance: they go first from the AZ with the most of them.
+  const fargate = running.filter((t) => t.containerInstanceId === undefined);
+  const fromFargate = chooseFargateScaleInVictims(
+    fargate.map((t) => ({ taskId: t.id, availabilityZone: t.availabilityZone ?? '' })),
     count - victims.length,
+  );
+  const rest = chooseScaleInVictims(
+    running.filter((t) => t.containerInstanceId !== undefined).map((t) => ({ taskId: t.id, instance: instanceOf(sim, t), reservation: t.reservation })),
+    count - victims.length - fromFargate.length,
     specOf(sim, service).strategies,
     sim.random.services,
   );
-  return [...victims, ...rest];
+  return [...victims, ...fromFargate, ...rest];
 }
 
 /** Places and launches `count` new tasks of the deployment; a task that fits nowhere is retried later. */

@@ -67,3 +67,26 @@ function narrow(ties: ScaleInCandidate[], pool: ScaleInCandidate[], strategy: Pl
   const best = Math.max(...ties.map(score));
   return ties.filter((c) => score(c) === best);
 }
+
+/** A running Fargate task of a service (no container instance: only its AZ). */
+export interface FargateScaleInCandidate {
+  taskId: string;
+  availabilityZone: string;
+}
+
+/**
+ * Which Fargate tasks a service stops: one at a time from the AZ holding the most of them, so the AZs
+ * stay balanced (Fargate spreads a service's tasks over its AZs). ASSUMPTION: within that AZ the newest
+ * task (highest id) goes first; ties between AZs go to the later AZ name.
+ */
+export function chooseFargateScaleInVictims(candidates: readonly FargateScaleInCandidate[], count: number): string[] {
+  const byZone = new Map<string, string[]>();
+  for (const c of [...candidates].sort((a, b) => (a.taskId < b.taskId ? -1 : 1))) byZone.set(c.availabilityZone, [...(byZone.get(c.availabilityZone) ?? []), c.taskId]);
+  const victims: string[] = [];
+  while (victims.length < count) {
+    const zones = [...byZone.entries()].filter(([, ids]) => ids.length > 0).sort(([a, x], [b, y]) => y.length - x.length || (a < b ? 1 : -1));
+    if (zones.length === 0) break;
+    victims.push(zones[0][1].pop()!);
+  }
+  return victims;
+}

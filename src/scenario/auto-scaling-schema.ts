@@ -17,8 +17,9 @@ const rateSchema = doc(
     ),
     diurnal: object({ mean: rps, amplitude: rps, peakAt: withDefault(duration(), 14 * 3_600_000), period: withDefault(duration({ positive: true }), 24 * 3_600_000) }, strict),
     spike: object({ base: rps, peak: rps, at: duration(), ramp: withDefault(duration(), 60_000), hold: duration() }, strict),
+    trace: object({ file: string({ minLength: 1 }), format: withDefault(oneOf(['azure-llm'] as const), 'azure-llm'), scale: withDefault(number({ min: 0, exclusiveMin: true }), 1) }, strict),
   }),
-  'Requests per second over time: {shape: constant, rps} | {shape: step, rps, steps: [{at, rps}]} | {shape: ramp, from, to, startAt, endAt} | {shape: diurnal, mean, amplitude, peakAt?, period?} | {shape: spike, base, peak, at, ramp?, hold}.',
+  'Requests per second over time: {shape: constant, rps} | {shape: step, rps, steps: [{at, rps}]} | {shape: ramp, from, to, startAt, endAt} | {shape: diurnal, mean, amplitude, peakAt?, period?} | {shape: spike, base, peak, at, ramp?, hold} | {shape: trace, file, format?: azure-llm, scale?} (a request trace replayed per minute from its first request, the file relative to the scenario).',
 ) as Schema<RateFile>;
 
 type RateFile =
@@ -26,10 +27,12 @@ type RateFile =
   | { shape: 'step'; rps: number; steps: { at: number; rps: number }[] }
   | { shape: 'ramp'; from: number; to: number; startAt: number; endAt: number }
   | { shape: 'diurnal'; mean: number; amplitude: number; peakAt: number; period: number }
-  | { shape: 'spike'; base: number; peak: number; at: number; ramp: number; hold: number };
+  | { shape: 'spike'; base: number; peak: number; at: number; ramp: number; hold: number }
+  | { shape: 'trace'; file: string; format: 'azure-llm'; scale: number };
 
-/** The rate file form as the workload module takes it (durations in ms, AWS-free names). */
-export function toRequestRate(rate: RateFile): RequestRateSpec {
+/** The rate file form as the workload module takes it (durations in ms, AWS-free names); a trace comes already read, per minute. */
+export function toRequestRate(rate: RateFile, tracePerMinute: () => number[]): RequestRateSpec {
+  if (rate.shape === 'trace') return { shape: 'trace', perMinute: tracePerMinute().map((r) => r * rate.scale) };
   if (rate.shape === 'diurnal') return { shape: 'diurnal', mean: rate.mean, amplitude: rate.amplitude, peakAt: rate.peakAt, periodMs: rate.period };
   if (rate.shape === 'spike') return { shape: 'spike', base: rate.base, peak: rate.peak, at: rate.at, rampMs: rate.ramp, holdMs: rate.hold };
   return rate;

@@ -3,7 +3,7 @@ import { networkNeeds, taskReservation, type TaskDefinition } from '../model/tas
 import { instanceType } from '../model/instance-types.js';
 import { RUN_TASK_DEFAULT_STRATEGIES, SERVICE_DEFAULT_STRATEGIES } from '../placement/defaults.js';
 import { MAX_CONSTRAINTS } from './placement-schema.js';
-import { resolveAutoScaling } from './resolve-auto-scaling.js';
+import { resolveAutoScaling, type ReadFile } from './resolve-auto-scaling.js';
 import { resolvePrices } from './resolve-prices.js';
 import { fargateProviders, isFargateProvider, resolveCapacityProviders, resolveLaunch, type CapacityProviderSpec } from './resolve-capacity.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
@@ -18,7 +18,12 @@ export const CONTAINER_INSTANCES_QUOTA = 5000;
 export type LoadResult = { ok: true; spec: ScenarioSpec } | { ok: false; errors: Problem[] };
 
 /** Parses scenario text (YAML, of which JSON is a subset) into a validated, resolved ScenarioSpec. */
-export function loadScenario(text: string): LoadResult {
+/** `readFile` reads files the scenario names (request traces), by the path it writes. */
+export interface LoadOptions {
+  readFile?: ReadFile;
+}
+
+export function loadScenario(text: string, options: LoadOptions = {}): LoadResult {
   let value: unknown;
   try {
     value = parseYaml(text, { prettyErrors: false, uniqueKeys: true });
@@ -30,20 +35,20 @@ export function loadScenario(text: string): LoadResult {
     }
     throw error;
   }
-  return parseScenario(value);
+  return parseScenario(value, options);
 }
 
 /** Validates an already-parsed scenario object (from YAML, JSON or code). */
-export function parseScenario(value: unknown): LoadResult {
+export function parseScenario(value: unknown, options: LoadOptions = {}): LoadResult {
   const ctx = new ParseContext();
   const file = scenarioSchema.parse(value, '', ctx);
   if (file === INVALID) return { ok: false, errors: ctx.errors };
-  const spec = resolve(file, ctx);
+  const spec = resolve(file, ctx, options);
   return spec === INVALID ? { ok: false, errors: ctx.errors } : { ok: true, spec };
 }
 
 /** Resolves names across sections: task definition revisions, AZs, defaults that depend on others. */
-function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof INVALID {
+function resolve(file: ScenarioFile, ctx: ParseContext, options: LoadOptions): ScenarioSpec | typeof INVALID {
   const groupZones = file.cluster.containerInstances.map((g) => g.availabilityZone).filter((z): z is string => z !== undefined);
   const availabilityZones =
     file.cluster.availabilityZones ?? (groupZones.length > 0 ? [...new Set(groupZones)].sort() : ['a', 'b', 'c'].map((s) => `${file.region}${s}`));
@@ -111,7 +116,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext): ScenarioSpec | typeof I
   const timeline = resolveTimeline(file, taskDefinitions, availabilityZones, ctx);
   const taskBehavior = resolveTaskBehavior(file, taskDefinitions, ctx);
   const prices = resolvePrices(file, ctx);
-  const { serviceLoad, serviceAutoScaling } = resolveAutoScaling(file, ctx);
+  const { serviceLoad, serviceAutoScaling } = resolveAutoScaling(file, ctx, options.readFile);
   if (ctx.errors.length > 0) return INVALID;
 
   return {

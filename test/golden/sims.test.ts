@@ -10,7 +10,7 @@ const GOLDEN = join(__dirname, 'sims.sha256.json');
 const files = readdirSync(SIMS).filter((f) => f.endsWith('.yaml')).sort();
 
 function results(file: string) {
-  const loaded = loadScenario(readFileSync(join(SIMS, file), 'utf8'));
+  const loaded = loadScenario(readFileSync(join(SIMS, file), 'utf8'), { readFile: (path) => readFileSync(join(SIMS, path), 'utf8') });
   if (!loaded.ok) throw new Error(`${file}: ${loaded.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
   return simulate(loaded.spec, { check: true });
 }

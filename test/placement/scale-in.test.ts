@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/engine/random.js';
-import { chooseScaleInVictims, type ScaleInCandidate } from '../../src/placement/scale-in.js';
+import { chooseFargateScaleInVictims, chooseScaleInVictims, type ScaleInCandidate } from '../../src/placement/scale-in.js';
 import { cluster, instance, strategy } from './builders.js';
 
 const state = cluster(
@@ -63,5 +63,18 @@ describe('scale-in victim selection', () => {
     const tasks = [task('t-1', a1), task('t-2', b1)];
     const victims = chooseScaleInVictims(tasks, 5, [strategy('random')], random());
     expect([...victims].sort()).toEqual(['t-1', 't-2']);
+  });
+});
+
+describe('Fargate scale-in victims', () => {
+  const tasks = (spec: string) => spec.split(' ').map((s) => {
+    const [taskId, availabilityZone] = s.split('@');
+    return { taskId, availabilityZone };
+  });
+
+  it('takes from the AZ with the most tasks, newest first, keeping the AZs balanced', () => {
+    expect(chooseFargateScaleInVictims(tasks('t1@a t2@b t3@a t4@c t5@a t6@b'), 3)).toEqual(['t5', 't6', 't3']);
+    expect(chooseFargateScaleInVictims(tasks('t1@a t2@b'), 5)).toEqual(['t2', 't1']);
+    expect(chooseFargateScaleInVictims([], 2)).toEqual([]);
   });
 });
