@@ -16,6 +16,7 @@ const charts = [
   .concat(scaledServices.flatMap((name, i) => [
     ['chart-service-load-' + i, (el, layout) => drawServiceLoadChart(el, layout, name)],
     ['chart-service-utilization-' + i, (el, layout) => drawServiceUtilizationChart(el, layout, name)],
+    ['chart-service-alarms-' + i, (el, layout) => drawServiceAlarmsChart(el, layout, name)],
   ]))
   .concat(data.services.map((service, i) => ['chart-service-' + i, (el, layout) => drawServiceChart(el, layout, service)]))
   .concat((data.targetGroups || []).map((group, i) => ['chart-target-group-' + i, (el, layout) => drawTargetGroupChart(el, layout, group)]))

@@ -70,3 +70,31 @@ function drawServiceUtilizationChart(el, layout, name) {
   const ms = (v) => (v === null || v === undefined ? '—' : d3.format(',.0f')(v) + ' ms');
   hover(el, g, layout, innerHeight, (i) => [['CPU', percent(m.cpuUtilization[i])], ['memory', percent(m.memoryUtilization[i])], ['response time', ms((m.latencyMs || [])[i])]]);
 }
+
+const ALARM_COLOURS = { ALARM: '#cf222e', OK: '#2da44e', INSUFFICIENT_DATA: '#d0d7de' };
+const ALARM_ROW = 14;
+
+/** One row per scaling alarm, one cell per minute coloured by its state; rows labelled by the alarm's name. */
+function drawServiceAlarmsChart(el, layout, name) {
+  const alarms = Object.entries(series.serviceMetrics[name].alarms || {});
+  if (alarms.length === 0) {
+    d3.select(el).append('p').attr('class', 'empty').text('No scaling alarms.');
+    return;
+  }
+  legend(el, Object.entries(ALARM_COLOURS).map(([label, colour]) => ({ label, colour, kind: 'line' })));
+  const innerHeight = alarms.length * ALARM_ROW;
+  const { g } = frame(el, layout, innerHeight, MARGIN.top);
+  drawTimeAxis(g, layout, innerHeight);
+  const width = (i) => Math.max(1, layout.x(t[i]) - layout.x(t[i - 1] ?? t[i]));
+  const rows = g.append('g').attr('class', 'alarm-rows').selectAll('g').data(alarms).join('g')
+    .attr('class', 'alarm-row').attr('transform', (_, k) => 'translate(0,' + k * ALARM_ROW + ')');
+  rows.append('title').text(([alarm]) => alarm);
+  rows.selectAll('rect').data(([, states]) => states.map((state, i) => ({ state, i })).filter((c) => c.state !== null)).join('rect')
+    .attr('class', (c) => 'alarm-cell alarm-' + c.state)
+    .attr('x', (c) => layout.x(t[c.i]) - width(c.i)).attr('width', (c) => width(c.i))
+    .attr('y', 1).attr('height', ALARM_ROW - 2)
+    .attr('fill', (c) => ALARM_COLOURS[c.state]);
+  g.append('g').attr('class', 'alarm-labels').selectAll('text').data(alarms).join('text')
+    .attr('x', -6).attr('y', (_, k) => k * ALARM_ROW + ALARM_ROW / 2).attr('dy', '0.35em').attr('text-anchor', 'end')
+    .attr('font-size', 10).text(([alarm]) => alarm.replace(/^TargetTracking-service\/[^/]*\//, ''));
+}

@@ -40,6 +40,8 @@ function serviceCharts(results: Results, name: string, index: number): string {
 <div class="chart-body" id="chart-service-load-${index}"></div>
 <p class="caption sub-caption">CPUUtilization and MemoryUtilization: used / reserved × 100, averaged over the running tasks (gaps: no task running).</p>
 <div class="chart-body" id="chart-service-utilization-${index}"></div>
+<p class="caption sub-caption">Scaling alarms, minute by minute: ALARM, OK, INSUFFICIENT_DATA.</p>
+<div class="chart-body" id="chart-service-alarms-${index}"></div>
 </div>`;
 }
 

@@ -2,7 +2,7 @@ import { adjustedCapacity, stepFor } from '../autoscaling/step-adjustment.js';
 import { applyStep, type StepCooldown } from '../autoscaling/step-cooldown.js';
 import { combineWishes, targetTrackingAlarms, targetTrackingCapacity, type PolicyWish } from '../autoscaling/target-tracking.js';
 import { nextOccurrence } from '../autoscaling/schedule.js';
-import { evaluateAlarm } from '../metrics/alarm.js';
+import { evaluateAlarm, type AlarmState } from '../metrics/alarm.js';
 import { periodDatapoints } from '../metrics/period-datapoints.js';
 import { serviceUtilization } from '../metrics/service-utilization.js';
 import type { ServiceMinute, ServiceScaling } from '../model/service-scaling.js';
@@ -23,7 +23,7 @@ export function startServiceMetrics(sim: Simulation): void {
     const target = sim.spec.serviceAutoScaling.find((t) => t.service === service);
     const alarms = (target?.targetTrackingPolicies ?? []).map(() => ({ high: 'INSUFFICIENT_DATA' as const, low: 'INSUFFICIENT_DATA' as const }));
     const stepAlarms = (target?.stepScalingPolicies ?? []).map(() => 'INSUFFICIENT_DATA' as const);
-    const scaling: ServiceScaling = { service, minutes: [], alarms, stepAlarms, minCapacity: target?.minCapacity ?? 0, maxCapacity: target?.maxCapacity ?? Infinity };
+    const scaling: ServiceScaling = { service, minutes: [], alarms, stepAlarms, alarmHistory: {}, minCapacity: target?.minCapacity ?? 0, maxCapacity: target?.maxCapacity ?? Infinity };
     sim.world.serviceScaling.set(service, scaling);
     // RegisterScalableTarget brings a desired count outside [min, max] into it.
     const svc = sim.world.services.get(service)!;
@@ -44,7 +44,10 @@ export function serviceMetricsDue(sim: Simulation): void {
     const load = sim.spec.serviceLoad.find((l) => l.service === scaling.service);
     scaling.minutes.push(serviceMinute(sim, service, load));
     const target = sim.spec.serviceAutoScaling.find((t) => t.service === scaling.service);
-    if (target) scaleService(sim, service, scaling, target);
+    if (target) {
+      scaleService(sim, service, scaling, target);
+      recordAlarms(sim, scaling, target);
+    }
   }
   const next = sim.engine.now + MINUTE;
   if (next <= sim.spec.durationMs) sim.engine.at(next, PHASE.metrics, { kind: 'ServiceMetricsDue' });
@@ -139,7 +142,7 @@ function targetTrackingProposal(sim: Simulation, service: Service, scaling: Serv
   if (decision.desired === undefined || decision.desired === service.desiredCount) return undefined;
   // AAS's activity cause names the alarm and the policy it triggered (the first policy that asked for this direction).
   const k = wishes.findIndex((w) => w.direction === (out ? 'out' : 'in'));
-  const alarm = `TargetTracking-service/${sim.world.clusterName}/${service.name}-${out ? 'AlarmHigh' : 'AlarmLow'}-${k + 1}`;
+  const alarm = targetTrackingAlarmName(sim, service.name, k, out ? 'AlarmHigh' : 'AlarmLow');
   const name = policies[k].PolicyName ?? `${service.name}-target-tracking-${k + 1}`;
   return { desired: decision.desired, cooldown: decision.cooldown, cause: `monitor alarm ${alarm} in state ALARM triggered policy ${name}` };
 }
@@ -170,8 +173,8 @@ function stepProposals(sim: Simulation, service: Service, scaling: ServiceScalin
     const capacity = (base: number) => clamp(adjustedCapacity(base, config.AdjustmentType, step.scalingAdjustment, config.MinAdjustmentMagnitude), scaling);
     const decision = applyStep(sim.engine.now, service.desiredCount, capacity, config.Cooldown * 1000, scaling.cooldown);
     if (decision.desired === undefined || decision.desired === service.desiredCount) return undefined;
-    const name = policy.PolicyName ?? `${service.name}-step-scaling-${k + 1}`;
-    return { desired: decision.desired, cooldown: decision.cooldown, cause: `monitor alarm ${alarm.MetricName}-${name} in state ALARM triggered policy ${name}` };
+    const name = stepPolicyName(service.name, policy, k);
+    return { desired: decision.desired, cooldown: decision.cooldown, cause: `monitor alarm ${stepAlarmName(service.name, policy, k)} in state ALARM triggered policy ${name}` };
   });
 }
 
@@ -231,4 +234,22 @@ export function scheduledActionDue(sim: Simulation, service: string, k: number):
   const name = action.ScheduledActionName ?? `${service}-scheduled-${k + 1}`;
   setDesiredCount(sim, svc, clamp(svc.desiredCount, scaling), `scheduled action ${name} set min capacity to ${scaling.minCapacity} and max capacity to ${scaling.maxCapacity}`);
   scheduleAction(sim, service, k, sim.spec.startEpochMs + sim.engine.now);
+}
+
+/** The alarms target tracking creates: `TargetTracking-service/<cluster>/<service>-AlarmHigh-<n>` (AWS adds a uuid where ecsim numbers the policy). */
+function targetTrackingAlarmName(sim: Simulation, service: string, k: number, which: 'AlarmHigh' | 'AlarmLow'): string {
+  return `TargetTracking-service/${sim.world.clusterName}/${service}-${which}-${k + 1}`;
+}
+
+const stepPolicyName = (service: string, policy: { PolicyName?: string }, k: number) => policy.PolicyName ?? `${service}-step-scaling-${k + 1}`;
+const stepAlarmName = (service: string, policy: { PolicyName?: string; alarm: { MetricName: string } }, k: number) => `${policy.alarm.MetricName}-${stepPolicyName(service, policy, k)}`;
+
+/** Appends every alarm's state for the minute just evaluated. */
+function recordAlarms(sim: Simulation, scaling: ServiceScaling, target: ServiceAutoScalingSpec): void {
+  const push = (name: string, state: AlarmState) => (scaling.alarmHistory[name] ??= []).push(state);
+  scaling.alarms.forEach((a, k) => {
+    push(targetTrackingAlarmName(sim, scaling.service, k, 'AlarmHigh'), a.high);
+    push(targetTrackingAlarmName(sim, scaling.service, k, 'AlarmLow'), a.low);
+  });
+  target.stepScalingPolicies.forEach((policy, k) => push(stepAlarmName(scaling.service, policy, k), scaling.stepAlarms[k]));
 }

@@ -24,6 +24,8 @@ export interface ServiceScaling {
   alarms: { high: AlarmState; low: AlarmState }[];
   /** Per step scaling policy: the state of the alarm that invokes it. */
   stepAlarms: AlarmState[];
+  /** Every alarm's state at the end of each minute so far, by alarm name. */
+  alarmHistory: Record<string, AlarmState[]>;
   cooldown?: StepCooldown;
   /** The scalable target's capacity bounds now (scheduled actions change them). */
   minCapacity: number;

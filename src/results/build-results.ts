@@ -230,6 +230,9 @@ function serviceMetrics(world: World, t: readonly number[]): Series['serviceMetr
       requestCountPerTarget: pick((m) => m.requestCountPerTarget),
       requestsOverCapacity: pick((m) => m.requestsOverCapacity),
       latencyMs: pick((m) => m.latencyMs),
+      alarms: Object.fromEntries(
+        Object.entries(scaling.alarmHistory).map(([name, states]) => [name, t.map((ms) => (ms % 60_000 === 0 && ms >= 60_000 ? states[ms / 60_000 - 1] ?? null : null))]),
+      ),
     };
   }
   return out;

@@ -177,7 +177,9 @@ export interface Series {
    * Per service with load or auto scaling, at each sample time the datapoint of the minute that ended
    * then (null: no datapoint): offered requests per second, CPUUtilization and MemoryUtilization (%),
    * ALB RequestCountPerTarget, requests per second the running tasks could not serve, and the mean
-   * response time (a queueing approximation, see docs/fidelity.md).
+   * response time (a queueing approximation, see docs/fidelity.md); and each scaling alarm's state.
    */
-  serviceMetrics: Record<string, { requestRate: (number | null)[]; cpuUtilization: (number | null)[]; memoryUtilization: (number | null)[]; requestCountPerTarget: (number | null)[]; requestsOverCapacity: (number | null)[]; latencyMs: (number | null)[] }>;
+  serviceMetrics: Record<string, { requestRate: (number | null)[]; cpuUtilization: (number | null)[]; memoryUtilization: (number | null)[]; requestCountPerTarget: (number | null)[]; requestsOverCapacity: (number | null)[]; latencyMs: (number | null)[]; alarms: Record<string, (AlarmStateName | null)[]> }>;
 }
+
+export type AlarmStateName = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';

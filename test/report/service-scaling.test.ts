@@ -55,6 +55,12 @@ describe('the service load and auto scaling charts in Chromium', () => {
     // The first minute has no datapoint: the CPU path starts at the second sample, not at time 0.
     const cpu = await page.locator('#chart-service-utilization-0 svg .lines path').nth(1).getAttribute('d');
     expect(Number(/^M([\d.]+),/.exec(cpu!)![1])).toBeGreaterThan(0);
+    // Alarm rows: one per alarm in Results, each minute's cell coloured by its state.
+    const alarms = results.series.serviceMetrics.web.alarms;
+    expect(await page.locator('#chart-service-alarms-0 .alarm-row').count()).toBe(Object.keys(alarms).length);
+    const inAlarm = Object.values(alarms).flat().filter((s) => s === 'ALARM').length;
+    expect(inAlarm).toBeGreaterThan(0);
+    expect(await page.locator('#chart-service-alarms-0 rect.alarm-ALARM').count()).toBe(inAlarm);
     await page.locator('#service-scaling').screenshot({ path: 'out/report-service-scaling.png' });
     await page.close();
   });
