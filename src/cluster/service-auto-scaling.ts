@@ -2,7 +2,7 @@ import { adjustedCapacity, stepFor } from '../autoscaling/step-adjustment.js';
 import { applyStep, type StepCooldown } from '../autoscaling/step-cooldown.js';
 import { combineWishes, targetTrackingAlarms, targetTrackingCapacity, type PolicyWish } from '../autoscaling/target-tracking.js';
 import { nextOccurrence } from '../autoscaling/schedule.js';
-import { evaluateAlarm, type AlarmState } from '../metrics/alarm.js';
+import { evaluateAlarm, evaluationRange, type AlarmState } from '../metrics/alarm.js';
 import { periodDatapoints } from '../metrics/period-datapoints.js';
 import { serviceUtilization } from '../metrics/service-utilization.js';
 import type { ServiceMinute, ServiceScaling } from '../model/service-scaling.js';
@@ -121,8 +121,9 @@ function targetTrackingProposal(sim: Simulation, service: Service, scaling: Serv
   const running = runningTasks(sim, service);
   const policies = target.targetTrackingPolicies;
   const wishes: PolicyWish[] = policies.map((policy, k) => {
-    const series = scaling.minutes.map((m) => metricOf(m, policy));
     const rules = targetTrackingAlarms(policy.TargetValue);
+    // Only the evaluation range matters: the latest minutes, not the whole run (a week is 10,080 of them).
+    const series = scaling.minutes.slice(-evaluationRange(rules.low.evaluationPeriods)).map((m) => metricOf(m, policy));
     const alarms = scaling.alarms[k];
     alarms.high = evaluateAlarm(series, rules.high, alarms.high);
     alarms.low = evaluateAlarm(series, rules.low, alarms.low);
@@ -155,8 +156,12 @@ function targetTrackingProposal(sim: Simulation, service: Service, scaling: Serv
 function stepProposals(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): (Proposal | undefined)[] {
   return target.stepScalingPolicies.map((policy, k) => {
     const { alarm } = policy;
-    const samples = scaling.minutes.map((m) => ({ value: alarm.MetricName === 'CPUUtilization' ? m.cpuUtilization : m.memoryUtilization, tasks: m.runningTasks }));
-    const datapoints = periodDatapoints(samples, alarm.Period / 60, alarm.Statistic);
+    // The evaluation range's whole periods, aligned to time 0 (not the whole run: a week is 10,080 minutes).
+    const period = alarm.Period / 60;
+    const complete = Math.floor(scaling.minutes.length / period);
+    const from = Math.max(0, complete - evaluationRange(alarm.EvaluationPeriods)) * period;
+    const samples = scaling.minutes.slice(from, complete * period).map((m) => ({ value: alarm.MetricName === 'CPUUtilization' ? m.cpuUtilization : m.memoryUtilization, tasks: m.runningTasks }));
+    const datapoints = periodDatapoints(samples, period, alarm.Statistic);
     const rule = {
       threshold: alarm.Threshold,
       comparisonOperator: alarm.ComparisonOperator,
