@@ -54,31 +54,35 @@ export function serviceMetricsDue(sim: Simulation): void {
 }
 
 /**
- * The minute's datapoints. Requests spread evenly over the RUNNING tasks; a task uses its base plus so
- * much per request per second, up to its CPU reservation (ASSUMPTION: no task gets more CPU than it
- * reserved, so requests beyond that are over capacity). The minute's rate is the rate at its middle.
+ * The minute's datapoints. Requests spread evenly over the serving tasks, RUNNING and healthy (a load
+ * balancer routes only to healthy targets; ASSUMPTION: a service without one serves from its healthy
+ * tasks too); a serving task uses its base plus so much per request per second, up to its CPU
+ * reservation (ASSUMPTION: no task gets more CPU than it reserved, so requests beyond that are over
+ * capacity); a task not yet serving uses its base. Utilization averages over every RUNNING task, as
+ * ECS's does. The minute's rate is the rate at its middle.
  */
 function serviceMinute(sim: Simulation, service: Service, load: ServiceLoadSpec | undefined): ServiceMinute {
   const rate = load ? requestRate(load.rate, sim.engine.now - MINUTE / 2) : 0;
-  const running = runningTasks(sim, service);
+  const { running, serving } = taskCounts(sim, service);
   const reserved = sim.world.taskDefinitions.get(service.deployments[0].taskDefinition)!.reservation;
   if (running === 0 || !load) {
     return { runningTasks: running, requestRate: rate, cpuUtilization: null, memoryUtilization: null, requestCountPerTarget: null, requestsOverCapacity: rate, latencyMs: null };
   }
-  const perTask = rate / running;
+  const idle = running - serving;
+  const perTask = serving === 0 ? 0 : rate / serving;
   const servable = load.cpuUnitsPerRps === 0 ? Infinity : Math.max(0, reserved.cpuUnits - load.baseCpuUnits) / load.cpuUnitsPerRps;
   const served = Math.min(perTask, servable);
-  const cpuUsed = Math.min(reserved.cpuUnits, load.baseCpuUnits + served * load.cpuUnitsPerRps);
-  const memoryUsed = load.baseMemoryMiB + served * load.memoryMiBPerRps;
+  const cpuUsed = serving * Math.min(reserved.cpuUnits, load.baseCpuUnits + served * load.cpuUnitsPerRps) + idle * Math.min(reserved.cpuUnits, load.baseCpuUnits);
+  const memoryUsed = serving * (load.baseMemoryMiB + served * load.memoryMiBPerRps) + idle * load.baseMemoryMiB;
   return {
     runningTasks: running,
     requestRate: rate,
-    cpuUtilization: serviceUtilization(cpuUsed * running, reserved.cpuUnits, running),
-    memoryUtilization: serviceUtilization(memoryUsed * running, reserved.memoryMiB, running),
-    // ALB RequestCountPerTarget: the minute's requests over the targets (ASSUMPTION: the running tasks).
-    requestCountPerTarget: (rate * 60) / running,
-    requestsOverCapacity: Math.max(0, rate - served * running),
-    latencyMs: queueingLatency(load.baseLatencyMs, perTask, servable),
+    cpuUtilization: serviceUtilization(cpuUsed, reserved.cpuUnits, running),
+    memoryUtilization: serviceUtilization(memoryUsed, reserved.memoryMiB, running),
+    // ALB RequestCountPerTarget: the minute's requests over the healthy targets.
+    requestCountPerTarget: serving === 0 ? null : (rate * 60) / serving,
+    requestsOverCapacity: Math.max(0, rate - served * serving),
+    latencyMs: serving === 0 ? null : queueingLatency(load.baseLatencyMs, perTask, servable),
   };
 }
 
@@ -210,9 +214,20 @@ function setDesiredCount(sim: Simulation, service: Service, to: number, cause: s
 const clamp = (count: number, bounds: { minCapacity: number; maxCapacity: number }) => Math.min(bounds.maxCapacity, Math.max(bounds.minCapacity, count));
 
 function runningTasks(sim: Simulation, service: Service): number {
-  let n = 0;
-  for (const id of service.taskIds) if (sim.world.tasksById.get(id)!.lastStatus === 'RUNNING') n++;
-  return n;
+  return taskCounts(sim, service).running;
+}
+
+/** The service's RUNNING tasks, and those of them that are healthy (and so get requests). */
+function taskCounts(sim: Simulation, service: Service): { running: number; serving: number } {
+  let running = 0;
+  let serving = 0;
+  for (const id of service.taskIds) {
+    const task = sim.world.tasksById.get(id)!;
+    if (task.lastStatus !== 'RUNNING') continue;
+    running++;
+    if (task.healthStatus === 'HEALTHY' && task.desiredStatus === 'RUNNING') serving++;
+  }
+  return { running, serving };
 }
 
 /** Schedules a scheduled action's next occurrence after `afterEpochMs`, within its StartTime / EndTime and the run. */

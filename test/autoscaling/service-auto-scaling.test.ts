@@ -49,6 +49,18 @@ describe('Service Auto Scaling with target tracking on CPU', () => {
     expect(m.cpuUtilization[0]).toBeNull();
   });
 
+  it('only healthy tasks get requests: right after a scale-out RequestCountPerTarget counts fewer targets than tasks running', () => {
+    // New tasks count as healthy 3 minutes after they start running.
+    const slow = run({ ...web(), simulation: { services: { healthyAfterRunning: '3m' } } });
+    const [running, healthy, m] = [slow.series.byService.web.running, slow.series.byService.web.healthy, slow.series.serviceMetrics.web];
+    const minute = (i: number) => slow.series.t.indexOf(i * 60_000);
+    const perRunning = (i: number) => (m.requestRate[i]! * 60) / running[i];
+    expect(m.requestCountPerTarget[minute(10)]).toBeCloseTo(perRunning(minute(10)), 6);
+    const starting = slow.series.t.map((_, i) => i).filter((i) => i > 0 && m.requestCountPerTarget[i] !== null && healthy[i] < running[i]);
+    expect(starting.length).toBeGreaterThan(0);
+    for (const i of starting) expect(m.requestCountPerTarget[i]!).toBeGreaterThan(perRunning(i));
+  });
+
   it('the spike saturates the tasks: CPU at 100%, requests over capacity, until scale-out catches up', () => {
     const peak = minute(33);
     expect(m.cpuUtilization[peak]).toBe(100);
