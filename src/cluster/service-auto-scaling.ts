@@ -114,7 +114,10 @@ interface Proposal {
 function scaleService(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): void {
   const proposals = [targetTrackingProposal(sim, service, scaling, target), ...stepProposals(sim, service, scaling, target)].filter((p): p is Proposal => p !== undefined);
   const outs = proposals.filter((p) => p.desired > service.desiredCount);
-  const pool = outs.length > 0 ? outs : proposals;
+  // Application Auto Scaling turns off scale-in while an ECS deployment is in progress; scale-out goes on
+  // (DG troubleshooting service auto scaling).
+  const deploying = service.deployments.some((d) => d.rolloutState === 'IN_PROGRESS');
+  const pool = outs.length > 0 ? outs : deploying ? [] : proposals;
   if (pool.length === 0) return;
   const chosen = pool.reduce((best, p) => (p.desired > best.desired ? p : best));
   scaling.cooldown = chosen.cooldown;

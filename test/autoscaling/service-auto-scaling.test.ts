@@ -166,3 +166,17 @@ describe('Service Auto Scaling input, checked as RegisterScalableTarget and PutS
     expect(problems({ ...base, workload: { serviceLoad: [{ service: 'web', rate: { shape: 'wave', rps: 1 } }] } })[0]).toMatch(/^workload\.serviceLoad\[0\]\.rate\.shape: /);
   });
 });
+
+describe('Service Auto Scaling and deployments', () => {
+  it('scale-in waits while a deployment is in progress (AAS turns it off), then resumes', () => {
+    // AlarmLow fires at 1h07m in the spike scenario; a deployment started at 1h06m holds scale-in back until it completes.
+    const file = { ...web(), simulation: { services: { healthyAfterRunning: '5m' } }, timeline: [{ at: '66m', updateService: { service: 'web', forceNewDeployment: true } }] };
+    const r = run(file);
+    const deployment = r.deployments.find((d) => d.createdAt === 66 * 60_000)!;
+    expect(deployment.rolloutState).toBe('COMPLETED');
+    const ins = r.serviceScalingActivities.filter((a) => a.to < a.from);
+    expect(ins.length).toBeGreaterThan(0);
+    expect(ins[0].at).toBeGreaterThanOrEqual(deployment.updatedAt);
+    expect(ins[0].at).toBeGreaterThan(67 * 60_000);
+  });
+});
