@@ -157,8 +157,8 @@ function targetTrackingProposal(sim: Simulation, service: Service, scaling: Serv
 
 /**
  * Step scaling: each policy's alarm is evaluated on its statistic over its period; while it is in ALARM
- * the policy runs every minute, on the alarm's latest datapoint, from the desired count, within the
- * cooldown and [min, max].
+ * the policy runs every minute, on the alarm's latest datapoint, from the running count (DG service
+ * auto scaling), within the cooldown and [min, max].
  */
 function stepProposals(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): (Proposal | undefined)[] {
   return target.stepScalingPolicies.map((policy, k) => {
@@ -183,7 +183,7 @@ function stepProposals(sim: Simulation, service: Service, scaling: ServiceScalin
     const step = stepFor(latest, alarm.Threshold, config.StepAdjustments.map(toStep));
     if (!step) return undefined;
     const capacity = (base: number) => clamp(adjustedCapacity(base, config.AdjustmentType, step.scalingAdjustment, config.MinAdjustmentMagnitude), scaling);
-    const decision = applyStep(sim.engine.now, service.desiredCount, capacity, config.Cooldown * 1000, scaling.cooldown);
+    const decision = applyStep(sim.engine.now, service.desiredCount, capacity, config.Cooldown * 1000, scaling.cooldown, runningTasks(sim, service));
     if (decision.desired === undefined || decision.desired === service.desiredCount) return undefined;
     const name = stepPolicyName(service.name, policy, k);
     return { desired: decision.desired, cooldown: decision.cooldown, cause: `monitor alarm ${stepAlarmName(service.name, policy, k)} in state ALARM triggered policy ${name}` };

@@ -100,3 +100,18 @@ describe('step scaling input, checked as PutScalingPolicy and PutMetricAlarm che
     expect(problems(with_({}, {}, { Period: 3600, EvaluationPeriods: 25 }))).toEqual([`${at}.alarm.EvaluationPeriods: Period x EvaluationPeriods must be at most 86400 seconds, got 90000`]);
   });
 });
+
+describe('step scaling starts from the running count', () => {
+  it('tasks that cannot be placed do not make scaling run away', () => {
+    // One m5.large (2048 CPU units) holds 8 tasks of 256; desired 10 leaves 2 unplaced. CPU stays saturated,
+    // but +1 from the 8 running is 9, below the desired 10: nothing changes.
+    const file = {
+      ...web({ shape: 'constant', rps: 2000 }, [REFARCH[0]], { desired: 10, min: 1, max: 30 }),
+      cluster: { availabilityZones: ['us-east-1a'], containerInstances: [{ instanceType: 'm5.large', count: 1 }] },
+    };
+    const r = simulate(spec(file), { check: true });
+    expect(r.series.byService.web.running.at(-1)).toBe(8);
+    expect(r.series.serviceMetrics.web.cpuUtilization.at(-1)).toBe(100);
+    expect(r.serviceScalingActivities).toEqual([]);
+  });
+});
