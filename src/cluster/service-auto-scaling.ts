@@ -35,8 +35,8 @@ export function startServiceMetrics(sim: Simulation): void {
 
 /**
  * Once a minute: each service's datapoints for the minute just ended (ECS sends one aggregated point a
- * minute), then its target tracking alarms and, while one is in ALARM, its scaling (AAS re-invokes the
- * policy every minute the alarm stays in ALARM).
+ * minute), then its scaling alarms (target tracking and step scaling) and, while one is in ALARM, its
+ * policy (AAS re-invokes a policy every minute its alarm stays in ALARM); then the alarms' states are kept.
  */
 export function serviceMetricsDue(sim: Simulation): void {
   for (const scaling of sim.world.serviceScaling.values()) {
