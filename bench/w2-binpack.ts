@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Engine, type Handlers } from '../src/engine/engine.js';
 import type { ContainerInstance } from '../src/model/container-instance.js';
-import { builtInAttributes } from '../src/model/container-instance.js';
+import { builtInAttributes, registeredContainerInstance } from '../src/model/container-instance.js';
 import { DEFAULT_DYNAMIC_PORT_RANGE, DEFAULT_RESERVED_TCP_PORTS, newHostPorts, type Claim } from '../src/model/ports.js';
 import type { NetworkNeeds } from '../src/model/task-definition.js';
 import { claim, release } from '../src/placement/claim.js';
@@ -41,31 +41,27 @@ const NS = 1e9;
  * Returns the first 16 hex digits of sha256 over `idx:host:hostPort;` in placement order.
  */
 export function runW2(trace: TraceTask[], hosts: number): { hash: string; seconds: number; placed: number } {
-  const instances: ContainerInstance[] = Array.from({ length: hosts }, (_, index) => ({
-    index,
-    id: `i-${index}`,
-    instanceType: 'w2.host',
-    availabilityZone: 'us-east-1a',
-    attributes: builtInAttributes('w2.host', 'us-east-1a', 'x86_64'),
-    status: 'ACTIVE',
-    agentConnected: true,
-    agentVersion: '1.89.0',
-    registeredAt: 0,
-    registered: { cpuUnits: 8192, memoryMiB: 16384 },
-    remaining: { cpuUnits: 8192, memoryMiB: 16384 },
-    ports: { tcp: newHostPorts(DEFAULT_RESERVED_TCP_PORTS), udp: newHostPorts([]) },
-    dynamicPortRange: DEFAULT_DYNAMIC_PORT_RANGE,
-    eniLimit: 2,
-    enisInUse: 0,
-    images: new Set(),
-    imagePullBehavior: 'default',
-    taskIds: new Set(),
-    groupCounts: new Map(),
-    runningTasksCount: 0,
-    pendingTasksCount: 0,
-    launchedAt: 0,
-    purchaseOption: 'on-demand',
-  }));
+  const instances: ContainerInstance[] = Array.from({ length: hosts }, (_, index) =>
+    registeredContainerInstance({
+      index,
+      id: `i-${index}`,
+      instanceType: 'w2.host',
+      availabilityZone: 'us-east-1a',
+      attributes: builtInAttributes('w2.host', 'us-east-1a', 'x86_64'),
+      status: 'ACTIVE',
+      agentConnected: true,
+      agentVersion: '1.89.0',
+      registeredAt: 0,
+      registered: { cpuUnits: 8192, memoryMiB: 16384 },
+      ports: { tcp: newHostPorts(DEFAULT_RESERVED_TCP_PORTS), udp: newHostPorts([]) },
+      dynamicPortRange: DEFAULT_DYNAMIC_PORT_RANGE,
+      eniLimit: 2,
+      imagePullBehavior: 'default',
+      launchedAt: 0,
+      purchaseOption: 'on-demand',
+    }),
+  );
+
   const state = newPlacementState(instances, { startEpochMs: 0 });
   const requests: PlacementRequest[] = trace.map((t) => ({
     group: 'family:w2',

@@ -1,4 +1,4 @@
-import { builtInAttributes, type ContainerInstance } from '../model/container-instance.js';
+import { builtInAttributes, registeredContainerInstance, type ContainerInstance } from '../model/container-instance.js';
 import { instanceTypeToLaunch } from '../model/capacity-provider.js';
 import { instanceType, type InstanceType } from '../model/instance-types.js';
 import { newHostPorts } from '../model/ports.js';
@@ -43,7 +43,7 @@ export function newContainerInstance(
 ): ContainerInstance {
   const registered = { cpuUnits: registeredCpuUnits(type), memoryMiB: setup.registeredMemoryMiB ?? registeredMemoryMiB(type, setup.reservedMemoryMiB) };
   const index = world.instances.length;
-  const instance: ContainerInstance = {
+  const instance = registeredContainerInstance({
     index,
     id: instanceId(index + 1),
     instanceType: type.name,
@@ -55,21 +55,14 @@ export function newContainerInstance(
     registeredAt: times.registeredAt,
     launchedAt: times.launchedAt,
     registered,
-    remaining: { ...registered },
     ports: { tcp: newHostPorts(setup.reservedPorts), udp: newHostPorts(setup.reservedUdpPorts) },
     dynamicPortRange: setup.dynamicHostPortRange,
     // The primary ENI counts toward the limit; trunking gives the type's trunked task limit (DG ENI trunking).
     eniLimit: setup.awsvpcTrunking ? type.trunkedAwsvpcTasks! : type.maxEnis - 1,
-    enisInUse: 0,
-    images: new Set(),
     imagePullBehavior: setup.imagePullBehavior,
-    taskIds: new Set(),
-    groupCounts: new Map(),
-    runningTasksCount: 0,
-    pendingTasksCount: 0,
     capacityProvider: owner?.capacityProvider,
     purchaseOption: owner?.purchaseOption ?? 'on-demand',
-  };
+  });
   world.instances.push(instance);
   world.instancesById.set(instance.id, instance);
   return instance;

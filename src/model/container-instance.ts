@@ -45,6 +45,46 @@ export interface ContainerInstance {
   purchaseOption: 'on-demand' | 'spot';
 }
 
+/** What describes a container instance when it registers; what it holds and runs starts empty. */
+export type ContainerInstanceDescription = Omit<
+  ContainerInstance,
+  'remaining' | 'enisInUse' | 'images' | 'taskIds' | 'groupCounts' | 'runningTasksCount' | 'pendingTasksCount'
+>;
+
+/**
+ * A container instance just registered: all its registered resources remaining, no tasks, no images.
+ * Every field is written out in one order (no spread): instances are on placement's hot path, and one
+ * object shape keeps property access fast.
+ */
+export function registeredContainerInstance(d: ContainerInstanceDescription): ContainerInstance {
+  return {
+    index: d.index,
+    id: d.id,
+    instanceType: d.instanceType,
+    availabilityZone: d.availabilityZone,
+    attributes: d.attributes,
+    status: d.status,
+    agentConnected: d.agentConnected,
+    agentVersion: d.agentVersion,
+    registeredAt: d.registeredAt,
+    launchedAt: d.launchedAt,
+    registered: d.registered,
+    remaining: { ...d.registered },
+    ports: d.ports,
+    dynamicPortRange: d.dynamicPortRange,
+    eniLimit: d.eniLimit,
+    enisInUse: 0,
+    images: new Set(),
+    imagePullBehavior: d.imagePullBehavior,
+    taskIds: new Set(),
+    groupCounts: new Map(),
+    runningTasksCount: 0,
+    pendingTasksCount: 0,
+    capacityProvider: d.capacityProvider,
+    purchaseOption: d.purchaseOption,
+  };
+}
+
 /** The built-in attributes ECS sets on a Linux EC2 container instance. */
 export function builtInAttributes(instanceType: string, availabilityZone: string, architecture: string): Record<string, string> {
   return {

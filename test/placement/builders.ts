@@ -1,5 +1,5 @@
 import type { ContainerInstance } from '../../src/model/container-instance.js';
-import { builtInAttributes } from '../../src/model/container-instance.js';
+import { builtInAttributes, registeredContainerInstance } from '../../src/model/container-instance.js';
 import { DEFAULT_DYNAMIC_PORT_RANGE, DEFAULT_RESERVED_TCP_PORTS, newHostPorts } from '../../src/model/ports.js';
 import type { NetworkNeeds } from '../../src/model/task-definition.js';
 import { newPlacementState, type PlacementState } from '../../src/placement/placement-state.js';
@@ -11,7 +11,7 @@ export function instance(resources = '2048/8192', options: { az?: string; type?:
   const [cpuUnits, memoryMiB] = resources.split('/').map(Number);
   const az = options.az ?? 'us-east-1a';
   const type = options.type ?? 'm5.large';
-  return {
+  return registeredContainerInstance({
     index: -1,
     id: '',
     instanceType: type,
@@ -22,20 +22,13 @@ export function instance(resources = '2048/8192', options: { az?: string; type?:
     agentVersion: options.agentVersion ?? '1.89.0',
     registeredAt: 0,
     registered: { cpuUnits, memoryMiB },
-    remaining: { cpuUnits, memoryMiB },
     ports: { tcp: newHostPorts(DEFAULT_RESERVED_TCP_PORTS), udp: newHostPorts([]) },
     dynamicPortRange: DEFAULT_DYNAMIC_PORT_RANGE,
     eniLimit: options.eniLimit ?? 2,
-    enisInUse: 0,
-    images: new Set(),
     imagePullBehavior: 'default',
-    taskIds: new Set(),
-    groupCounts: new Map(),
-    runningTasksCount: 0,
-    pendingTasksCount: 0,
     launchedAt: 0,
     purchaseOption: 'on-demand',
-  };
+  });
 }
 
 /** A cluster of the given instances, ids i-0001... in order. */
