@@ -47,6 +47,17 @@ export function findViolations(world: World): string[] {
       problems.push(`task ${task.id} (${task.lastStatus}) is not listed on instance ${task.containerInstanceId}`);
     }
   }
+  const running = { tasks: 0, cpuUnits: 0, memoryMiB: 0 };
+  for (const task of world.tasks) {
+    if (task.lastStatus !== 'RUNNING' || task.containerInstanceId === undefined) continue;
+    running.tasks++;
+    running.cpuUnits += task.reservation.cpuUnits;
+    running.memoryMiB += task.reservation.memoryMiB;
+  }
+  const counts = world.runningOnInstances;
+  if (running.tasks !== counts.tasks || running.cpuUnits !== counts.cpuUnits || running.memoryMiB !== counts.memoryMiB) {
+    problems.push(`${running.tasks} RUNNING tasks on instances reserve ${running.cpuUnits} CPU / ${running.memoryMiB} MiB but the world counts ${counts.tasks}: ${counts.cpuUnits} / ${counts.memoryMiB}`);
+  }
   for (const status of TASK_STATUSES) {
     if (counted[status] !== world.statusCounts[status]) {
       problems.push(`${status} count is ${world.statusCounts[status]} but ${counted[status]} tasks are ${status}`);

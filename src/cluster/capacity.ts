@@ -11,6 +11,8 @@ import type { PlacementRequest } from '../placement/placement-request.js';
 import { defaultSetup, newContainerInstance } from './build-world.js';
 import { logContainerInstanceStateChange } from './event-log.js';
 import { PHASE } from './events.js';
+import { equalSamples, putMinute } from '../metrics/metric-store.js';
+import { capacityProviderReservation } from '../metrics/published-metrics.js';
 import type { Simulation } from './simulation.js';
 import { placeOn, stopTask } from './task-lifecycle.js';
 import { scheduleInstanceFailure, scheduleSpotNotice } from './faults.js';
@@ -221,6 +223,11 @@ export function capacityMetricsDue(sim: Simulation): void {
       formula: sim.spec.capacityKnobs.reservationFormula,
     });
     provider.reservation = decision.reservation;
+    // AWS/ECS/ManagedScaling CapacityProviderReservation, for the minute that ends now (ASSUMPTION: published
+    // after the services' metrics of the same minute, so service alarms see it a minute later).
+    if (provider.managedScaling.enabled && engine.now >= 60_000) {
+      putMinute(world.metrics, capacityProviderReservation(world.clusterName, provider.name), engine.now / 60_000 - 1, equalSamples(decision.reservation, 1));
+    }
     provider.minutesAbove = decision.minutesAbove;
     provider.minutesBelow = decision.minutesBelow;
     if (!provider.managedScaling.enabled || decision.desiredCapacity === undefined) continue;

@@ -3,22 +3,30 @@ import { applyStep, type StepCooldown } from '../autoscaling/step-cooldown.js';
 import { combineWishes, targetTrackingAlarms, targetTrackingCapacity, type PolicyWish } from '../autoscaling/target-tracking.js';
 import { nextOccurrence } from '../autoscaling/schedule.js';
 import { evaluateAlarm, evaluationRange, type AlarmState } from '../metrics/alarm.js';
-import { periodDatapoints } from '../metrics/period-datapoints.js';
-import { serviceUtilization } from '../metrics/service-utilization.js';
-import type { ServiceMinute, ServiceScaling } from '../model/service-scaling.js';
+import { newMetricStore, periodDatapoints } from '../metrics/metric-store.js';
+import type { Millis } from '../engine/time.js';
+import type { ServiceScaling } from '../model/service-scaling.js';
 import type { Service } from '../model/service.js';
-import type { ServiceAutoScalingSpec, ServiceLoadSpec } from '../scenario/scenario-spec.js';
-import type { TargetTrackingFile } from '../scenario/auto-scaling-schema.js';
-import { requestRate } from '../workload/request-rate.js';
+import type { ServiceAutoScalingSpec } from '../scenario/scenario-spec.js';
+import { targetGroupShares } from '../workload/request-mix.js';
+import { publishMetricsMinute, taskCounts } from './metrics-minute.js';
+import { stepAlarmName, stepPolicyName, targetTrackingAlarmName, targetTrackingPolicyName } from '../autoscaling/scaling-names.js';
 import { PHASE } from './events.js';
 import { requestReconcile } from './service-scheduler.js';
 import type { Simulation } from './simulation.js';
 
 const MINUTE = 60_000;
 
-/** Starts the once-a-minute metrics of services with load or auto scaling (the first datapoint at 1 min). */
+/**
+ * Starts the once-a-minute metrics (the first datapoint at 1 min) when something produces or watches
+ * them: services with load, behind load balancers that get requests, or with a scalable target. The
+ * metric store keeps as many minutes as the longest alarm needs.
+ */
 export function startServiceMetrics(sim: Simulation): void {
-  const names = new Set([...sim.spec.serviceLoad.map((l) => l.service), ...sim.spec.serviceAutoScaling.map((t) => t.service)]);
+  const routed = sim.spec.loadBalancerRequests.flatMap((r) => [...targetGroupShares(r.listener, r.mix).keys()]);
+  const behindLoadBalancers = sim.spec.services.filter((s) => s.loadBalancers.some((lb) => routed.includes(lb.targetGroup))).map((s) => s.name);
+  const names = new Set([...sim.spec.serviceLoad.map((l) => l.service), ...sim.spec.serviceAutoScaling.map((t) => t.service), ...behindLoadBalancers]);
+  sim.world.metrics = newMetricStore(retentionMinutes(sim.spec.serviceAutoScaling));
   for (const service of [...names].sort()) {
     const target = sim.spec.serviceAutoScaling.find((t) => t.service === service);
     const alarms = (target?.targetTrackingPolicies ?? []).map(() => ({ high: 'INSUFFICIENT_DATA' as const, low: 'INSUFFICIENT_DATA' as const }));
@@ -33,70 +41,30 @@ export function startServiceMetrics(sim: Simulation): void {
   if (names.size > 0 && MINUTE <= sim.spec.durationMs) sim.engine.at(MINUTE, PHASE.metrics, { kind: 'ServiceMetricsDue' });
 }
 
+/** Minutes the store must keep: every alarm's evaluation range of whole periods, and the period in progress. */
+function retentionMinutes(targets: readonly ServiceAutoScalingSpec[]): number {
+  const needs = targets.flatMap((t) => [
+    ...t.targetTrackingPolicies.map(() => evaluationRange(targetTrackingAlarms(1).low.evaluationPeriods) + 1),
+    ...t.stepScalingPolicies.map((p) => p.metric.periodMinutes * (evaluationRange(p.alarm.EvaluationPeriods) + 1)),
+  ]);
+  return Math.max(1, ...needs);
+}
+
 /**
- * Once a minute: each service's datapoints for the minute just ended (ECS sends one aggregated point a
- * minute), then its scaling alarms (target tracking and step scaling) and, while one is in ALARM, its
- * policy (AAS re-invokes a policy every minute its alarm stays in ALARM); then the alarms' states are kept.
+ * Once a minute: the datapoints of the minute just ended (publishMetricsMinute), then each service's
+ * scaling alarms (target tracking and step scaling) and, while one is in ALARM, its policy (AAS
+ * re-invokes a policy every minute its alarm stays in ALARM); then the alarms' states are kept.
  */
 export function serviceMetricsDue(sim: Simulation): void {
+  publishMetricsMinute(sim);
   for (const scaling of sim.world.serviceScaling.values()) {
-    const service = sim.world.services.get(scaling.service)!;
-    const load = sim.spec.serviceLoad.find((l) => l.service === scaling.service);
-    scaling.minutes.push(serviceMinute(sim, service, load));
     const target = sim.spec.serviceAutoScaling.find((t) => t.service === scaling.service);
-    if (target) {
-      scaleService(sim, service, scaling, target);
-      recordAlarms(sim, scaling, target);
-    }
+    if (!target) continue;
+    scaleService(sim, sim.world.services.get(scaling.service)!, scaling, target);
+    recordAlarms(sim, scaling, target);
   }
   const next = sim.engine.now + MINUTE;
   if (next <= sim.spec.durationMs) sim.engine.at(next, PHASE.metrics, { kind: 'ServiceMetricsDue' });
-}
-
-/**
- * The minute's datapoints. Requests spread evenly over the serving tasks, RUNNING and healthy (a load
- * balancer routes only to healthy targets; ASSUMPTION: a service without one serves from its healthy
- * tasks too); a serving task uses its base plus so much per request per second, up to its CPU
- * reservation (ASSUMPTION: no task gets more CPU than it reserved, so requests beyond that are over
- * capacity); a task not yet serving uses its base. Utilization averages over every RUNNING task, as
- * ECS's does. The minute's rate is the rate at its middle.
- */
-function serviceMinute(sim: Simulation, service: Service, load: ServiceLoadSpec | undefined): ServiceMinute {
-  const rate = load ? requestRate(load.rate, sim.engine.now - MINUTE / 2) : 0;
-  const { running, serving } = taskCounts(sim, service);
-  const reserved = sim.world.taskDefinitions.get(service.deployments[0].taskDefinition)!.reservation;
-  if (running === 0 || !load) {
-    return { runningTasks: running, requestRate: rate, cpuUtilization: null, memoryUtilization: null, requestCountPerTarget: null, requestsOverCapacity: rate, latencyMs: null };
-  }
-  const idle = running - serving;
-  const perTask = serving === 0 ? 0 : rate / serving;
-  const servable = load.cpuUnitsPerRps === 0 ? Infinity : Math.max(0, reserved.cpuUnits - load.baseCpuUnits) / load.cpuUnitsPerRps;
-  const served = Math.min(perTask, servable);
-  const cpuUsed = serving * Math.min(reserved.cpuUnits, load.baseCpuUnits + served * load.cpuUnitsPerRps) + idle * Math.min(reserved.cpuUnits, load.baseCpuUnits);
-  const memoryUsed = serving * (load.baseMemoryMiB + served * load.memoryMiBPerRps) + idle * load.baseMemoryMiB;
-  return {
-    runningTasks: running,
-    requestRate: rate,
-    cpuUtilization: serviceUtilization(cpuUsed, reserved.cpuUnits, running),
-    memoryUtilization: serviceUtilization(memoryUsed, reserved.memoryMiB, running),
-    // ALB RequestCountPerTarget: the minute's requests over the healthy targets.
-    requestCountPerTarget: serving === 0 ? null : (rate * 60) / serving,
-    requestsOverCapacity: Math.max(0, rate - served * serving),
-    latencyMs: serving === 0 ? null : queueingLatency(load.baseLatencyMs, perTask, servable),
-  };
-}
-
-/** The most a response is stretched by queueing: the latency of a task at 99% of what it can serve, or over it. */
-export const MAX_LATENCY_STRETCH = 100;
-
-/**
- * Mean response time of a task offered `perTaskRps` when it can serve `servableRps`: the base latency
- * stretched by 1 / (1 - utilization), an M/M/1 queue's factor (ASSUMPTION: a stated approximation, not
- * a measurement), at most MAX_LATENCY_STRETCH times the base (a saturated task).
- */
-export function queueingLatency(baseLatencyMs: number, perTaskRps: number, servableRps: number): number {
-  const utilization = servableRps === Infinity ? 0 : servableRps === 0 ? 1 : perTaskRps / servableRps;
-  return Math.round(baseLatencyMs * Math.min(MAX_LATENCY_STRETCH, 1 / Math.max(1 / MAX_LATENCY_STRETCH, 1 - utilization)) * 100) / 100;
 }
 
 /** A scaling a policy asks for this minute, after its cooldown: the capacity, the cooldown state it leaves, and why. */
@@ -121,7 +89,7 @@ function scaleService(sim: Simulation, service: Service, scaling: ServiceScaling
   if (pool.length === 0) return;
   const chosen = pool.reduce((best, p) => (p.desired > best.desired ? p : best));
   scaling.cooldown = chosen.cooldown;
-  setDesiredCount(sim, service, chosen.desired, chosen.cause);
+  setDesiredCount(sim, service, chosen.desired, chosen.cause, chosen.cooldown?.until ?? null);
 }
 
 function targetTrackingProposal(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): Proposal | undefined {
@@ -129,8 +97,8 @@ function targetTrackingProposal(sim: Simulation, service: Service, scaling: Serv
   const policies = target.targetTrackingPolicies;
   const wishes: PolicyWish[] = policies.map((policy, k) => {
     const rules = targetTrackingAlarms(policy.TargetValue);
-    // Only the evaluation range matters: the latest minutes, not the whole run (a week is 10,080 of them).
-    const series = scaling.minutes.slice(-evaluationRange(rules.low.evaluationPeriods)).map((m) => metricOf(m, policy));
+    const { key, statistic, periodMinutes } = policy.metric;
+    const series = periodDatapoints(sim.world.metrics, key, statistic, periodMinutes, evaluationRange(rules.low.evaluationPeriods), minutesElapsed(sim));
     const alarms = scaling.alarms[k];
     alarms.high = evaluateAlarm(series, rules.high, alarms.high);
     alarms.low = evaluateAlarm(series, rules.low, alarms.low);
@@ -150,8 +118,8 @@ function targetTrackingProposal(sim: Simulation, service: Service, scaling: Serv
   if (decision.desired === undefined || decision.desired === service.desiredCount) return undefined;
   // AAS's activity cause names the alarm and the policy it triggered (the first policy that asked for this direction).
   const k = wishes.findIndex((w) => w.direction === (out ? 'out' : 'in'));
-  const alarm = targetTrackingAlarmName(sim, service.name, k, out ? 'AlarmHigh' : 'AlarmLow');
-  const name = policies[k].PolicyName ?? `${service.name}-target-tracking-${k + 1}`;
+  const alarm = targetTrackingAlarmName(sim.world.clusterName, service.name, k, out ? 'AlarmHigh' : 'AlarmLow');
+  const name = targetTrackingPolicyName(service.name, policies[k], k);
   return { desired: decision.desired, cooldown: decision.cooldown, cause: `monitor alarm ${alarm} in state ALARM triggered policy ${name}` };
 }
 
@@ -163,12 +131,9 @@ function targetTrackingProposal(sim: Simulation, service: Service, scaling: Serv
 function stepProposals(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): (Proposal | undefined)[] {
   return target.stepScalingPolicies.map((policy, k) => {
     const { alarm } = policy;
-    // The evaluation range's whole periods, aligned to time 0 (not the whole run: a week is 10,080 minutes).
-    const period = alarm.Period / 60;
-    const complete = Math.floor(scaling.minutes.length / period);
-    const from = Math.max(0, complete - evaluationRange(alarm.EvaluationPeriods)) * period;
-    const samples = scaling.minutes.slice(from, complete * period).map((m) => ({ value: alarm.MetricName === 'CPUUtilization' ? m.cpuUtilization : m.memoryUtilization, tasks: m.runningTasks }));
-    const datapoints = periodDatapoints(samples, period, alarm.Statistic);
+    const { key, statistic, periodMinutes } = policy.metric;
+    // The evaluation range's whole periods, aligned to time 0.
+    const datapoints = periodDatapoints(sim.world.metrics, key, statistic, periodMinutes, evaluationRange(alarm.EvaluationPeriods), minutesElapsed(sim));
     const rule = {
       threshold: alarm.Threshold,
       comparisonOperator: alarm.ComparisonOperator,
@@ -196,20 +161,9 @@ const toStep = (s: { MetricIntervalLowerBound?: number; MetricIntervalUpperBound
   scalingAdjustment: s.ScalingAdjustment,
 });
 
-function metricOf(minute: ServiceMinute, policy: TargetTrackingFile): number | null {
-  switch (policy.PredefinedMetricSpecification.PredefinedMetricType) {
-    case 'ECSServiceAverageCPUUtilization':
-      return minute.cpuUtilization;
-    case 'ECSServiceAverageMemoryUtilization':
-      return minute.memoryUtilization;
-    case 'ALBRequestCountPerTarget':
-      return minute.requestCountPerTarget;
-  }
-}
-
-function setDesiredCount(sim: Simulation, service: Service, to: number, cause: string): void {
+function setDesiredCount(sim: Simulation, service: Service, to: number, cause: string, cooldownEndsAt: Millis | null = null): void {
   if (to === service.desiredCount) return;
-  sim.world.serviceScalingActivities.push({ at: sim.engine.now, service: service.name, from: service.desiredCount, to, cause });
+  sim.world.serviceScalingActivities.push({ at: sim.engine.now, service: service.name, from: service.desiredCount, to, cause, cooldownEndsAt });
   service.desiredCount = to;
   requestReconcile(sim, service);
 }
@@ -220,18 +174,7 @@ function runningTasks(sim: Simulation, service: Service): number {
   return taskCounts(sim, service).running;
 }
 
-/** The service's RUNNING tasks, and those of them that are healthy (and so get requests). */
-function taskCounts(sim: Simulation, service: Service): { running: number; serving: number } {
-  let running = 0;
-  let serving = 0;
-  for (const id of service.taskIds) {
-    const task = sim.world.tasksById.get(id)!;
-    if (task.lastStatus !== 'RUNNING') continue;
-    running++;
-    if (task.healthStatus === 'HEALTHY' && task.desiredStatus === 'RUNNING') serving++;
-  }
-  return { running, serving };
-}
+const minutesElapsed = (sim: Simulation) => Math.floor(sim.engine.now / MINUTE);
 
 /** Schedules a scheduled action's next occurrence after `afterEpochMs`, within its StartTime / EndTime and the run. */
 function scheduleAction(sim: Simulation, service: string, k: number, afterEpochMs: number): void {
@@ -259,20 +202,12 @@ export function scheduledActionDue(sim: Simulation, service: string, k: number):
   scheduleAction(sim, service, k, sim.spec.startEpochMs + sim.engine.now);
 }
 
-/** The alarms target tracking creates: `TargetTracking-service/<cluster>/<service>-AlarmHigh-<n>` (AWS adds a uuid where ecsim numbers the policy). */
-function targetTrackingAlarmName(sim: Simulation, service: string, k: number, which: 'AlarmHigh' | 'AlarmLow'): string {
-  return `TargetTracking-service/${sim.world.clusterName}/${service}-${which}-${k + 1}`;
-}
-
-const stepPolicyName = (service: string, policy: { PolicyName?: string }, k: number) => policy.PolicyName ?? `${service}-step-scaling-${k + 1}`;
-const stepAlarmName = (service: string, policy: { PolicyName?: string; alarm: { MetricName: string } }, k: number) => `${policy.alarm.MetricName}-${stepPolicyName(service, policy, k)}`;
-
 /** Appends every alarm's state for the minute just evaluated. */
 function recordAlarms(sim: Simulation, scaling: ServiceScaling, target: ServiceAutoScalingSpec): void {
   const push = (name: string, state: AlarmState) => (scaling.alarmHistory[name] ??= []).push(state);
   scaling.alarms.forEach((a, k) => {
-    push(targetTrackingAlarmName(sim, scaling.service, k, 'AlarmHigh'), a.high);
-    push(targetTrackingAlarmName(sim, scaling.service, k, 'AlarmLow'), a.low);
+    push(targetTrackingAlarmName(sim.world.clusterName, scaling.service, k, 'AlarmHigh'), a.high);
+    push(targetTrackingAlarmName(sim.world.clusterName, scaling.service, k, 'AlarmLow'), a.low);
   });
   target.stepScalingPolicies.forEach((policy, k) => push(stepAlarmName(scaling.service, policy, k), scaling.stepAlarms[k]));
 }

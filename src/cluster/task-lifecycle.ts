@@ -129,6 +129,12 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
   const group = groupCounts(sim, task.group);
   world.statusCounts[from]--;
   world.statusCounts[to]++;
+  if (instance && (from === 'RUNNING' || to === 'RUNNING')) {
+    const sign = to === 'RUNNING' ? 1 : -1;
+    world.runningOnInstances.tasks += sign;
+    world.runningOnInstances.cpuUnits += sign * task.reservation.cpuUnits;
+    world.runningOnInstances.memoryMiB += sign * task.reservation.memoryMiB;
+  }
   task.lastStatus = to;
   task.timer = undefined;
   if (isPending(from) && !isPending(to)) {

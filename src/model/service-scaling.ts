@@ -39,4 +39,6 @@ export interface ServiceScalingActivity {
   from: number;
   to: number;
   cause: string;
+  /** When the cooldown this activity started (or continued) ends; null for scheduled actions. */
+  cooldownEndsAt: Millis | null;
 }

@@ -1,3 +1,4 @@
+import { newMetricStore, type MetricStore } from '../metrics/metric-store.js';
 import type { ServiceScaling, ServiceScalingActivity } from './service-scaling.js';
 import type { Distribution } from '../engine/distributions.js';
 import type { Millis } from '../engine/time.js';
@@ -64,6 +65,8 @@ export interface World {
   tasksById: Map<string, Task>;
   /** How many tasks are in each lifecycle state right now. */
   statusCounts: Record<TaskStatus, number>;
+  /** CPU units and memory reserved by RUNNING tasks on container instances (for cluster utilization). */
+  runningOnInstances: { tasks: number; cpuUnits: number; memoryMiB: number };
   /** Tasks not yet RUNNING (PROVISIONING, PENDING, ACTIVATING) and RUNNING, per task group. */
   groupCounts: Map<string, { pending: number; running: number }>;
   runTaskFailures: RunTaskFailure[];
@@ -84,6 +87,12 @@ export interface World {
   faults: { at: Millis; kind: string; target: string; tasksStopped: number }[];
   /** Per service with load or auto scaling: its per-minute metrics and scaling state. */
   serviceScaling: Map<string, ServiceScaling>;
+  /** The CloudWatch-like store of the metrics alarms and scaling policies watch. */
+  metrics: MetricStore;
+  /** Per minute: cluster CPU and memory utilization (EC2; null without a RUNNING task), when metrics are kept. */
+  clusterMinutes: { cpuUtilization: number | null; memoryUtilization: number | null }[];
+  /** Per load balancer that gets requests, per minute: requests, and those that failed for want of a healthy target. */
+  loadBalancerMinutes: Map<string, { requests: number; failed: number }[]>;
   serviceScalingActivities: ServiceScalingActivity[];
   /** AZs out of service now (nothing launches there). */
   unavailableZones: Set<string>;
@@ -107,6 +116,7 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     tasks: [],
     tasksById: new Map(),
     statusCounts: Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>,
+    runningOnInstances: { tasks: 0, cpuUnits: 0, memoryMiB: 0 },
     groupCounts: new Map(),
     runTaskFailures: [],
     services: new Map(),
@@ -121,6 +131,9 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     scalingActivities: [],
     faults: [],
     serviceScaling: new Map(),
+    metrics: newMetricStore(1),
+    clusterMinutes: [],
+    loadBalancerMinutes: new Map(),
     serviceScalingActivities: [],
     unavailableZones: new Set(),
     lastServiceEvent: new Map(),

@@ -1,6 +1,7 @@
 import type { World } from '../model/world.js';
 import { computeCost, costRate, fargateUsdPerHour, instanceUsdPerHour, type BilledUse } from '../cost/compute-cost.js';
 import type { ScenarioSpec } from '../scenario/scenario-spec.js';
+import { clusterUtilization, loadBalancerSeries, scalingPolicies, serviceMetrics } from './metrics-results.js';
 import { VERSION } from '../version.js';
 import { mean, percentile } from './percentile.js';
 import type { DeploymentRecord, InstanceRecord, Results, Series, ServiceRecord, TargetGroupRecord, TaskRecord } from './results.js';
@@ -38,7 +39,13 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
   const waits = tasks.filter((t) => t.containerInstanceId !== null || t.launchType === 'FARGATE').map((t) => t.waitForCapacityMs).sort((a, b) => a - b);
   const uses = billedUses(spec, world, durationMs);
   const cost = computeCost(uses);
-  const series = { ...toSeries(recorder), costPerHour: costRate(uses, recorder.t), serviceMetrics: serviceMetrics(world, recorder.t) };
+  const series = {
+    ...toSeries(recorder),
+    ...clusterUtilization(world, recorder.t),
+    byLoadBalancer: loadBalancerSeries(world, recorder.t),
+    costPerHour: costRate(uses, recorder.t),
+    serviceMetrics: serviceMetrics(world, recorder.t),
+  };
   return {
     ecsimVersion: VERSION,
     scenario: {
@@ -98,6 +105,7 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
     scalingActivities: world.scalingActivities,
     faults: world.faults.map((f) => ({ ...f, recoveredAt: recoveredAt(series, f.at) })),
     serviceScalingActivities: world.serviceScalingActivities,
+    serviceScalingPolicies: scalingPolicies(spec),
     pipelines: world.pipelines.map((p) => ({
       id: p.id,
       service: p.service,
@@ -154,7 +162,7 @@ function taskRecord(t: World['tasks'][number]): TaskRecord {
   };
 }
 
-function toSeries(r: SeriesRecorder): Omit<Series, 'costPerHour' | 'serviceMetrics'> {
+function toSeries(r: SeriesRecorder): Omit<Series, 'costPerHour' | 'serviceMetrics' | 'cpuUtilization' | 'memoryUtilization' | 'byLoadBalancer'> {
   return {
     periodMs: r.periodMs,
     t: r.t,
@@ -211,29 +219,4 @@ function recoveredAt(series: Pick<Series, 't' | 'byService'>, from: number): num
     if (services.every((s) => s.running[i] >= s.desired[i])) return series.t[i];
   }
   return null;
-}
-
-/** Each service's minute datapoints at the sample times: the sample at t shows the minute that ended at t. */
-function serviceMetrics(world: World, t: readonly number[]): Series['serviceMetrics'] {
-  const out: Series['serviceMetrics'] = {};
-  const round = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
-  for (const scaling of world.serviceScaling.values()) {
-    const at = (i: number) => (t[i] % 60_000 === 0 && t[i] >= 60_000 ? scaling.minutes[t[i] / 60_000 - 1] : undefined);
-    const pick = (f: (m: NonNullable<ReturnType<typeof at>>) => number | null) => t.map((_, i) => {
-      const m = at(i);
-      return m === undefined ? null : round(f(m));
-    });
-    out[scaling.service] = {
-      requestRate: pick((m) => m.requestRate),
-      cpuUtilization: pick((m) => m.cpuUtilization),
-      memoryUtilization: pick((m) => m.memoryUtilization),
-      requestCountPerTarget: pick((m) => m.requestCountPerTarget),
-      requestsOverCapacity: pick((m) => m.requestsOverCapacity),
-      latencyMs: pick((m) => m.latencyMs),
-      alarms: Object.fromEntries(
-        Object.entries(scaling.alarmHistory).map(([name, states]) => [name, t.map((ms) => (ms % 60_000 === 0 && ms >= 60_000 ? states[ms / 60_000 - 1] ?? null : null))]),
-      ),
-    };
-  }
-  return out;
 }

@@ -16,8 +16,10 @@ export interface Results {
   deployments: DeploymentRecord[];
   /** Faults that struck, and when every service was back at its desired count of RUNNING tasks (null: not within the run). */
   faults: { at: number; kind: string; target: string; tasksStopped: number; recoveredAt: number | null }[];
-  /** Application Auto Scaling's changes of services' desired counts. */
-  serviceScalingActivities: { at: number; service: string; from: number; to: number; cause: string }[];
+  /** Application Auto Scaling's changes of services' desired counts, and when the cooldown each started ends (null: none). */
+  serviceScalingActivities: { at: number; service: string; from: number; to: number; cause: string; cooldownEndsAt: number | null }[];
+  /** Every scaling policy of every scalable target: the metric it watches, its target or threshold, its alarms and cooldowns. */
+  serviceScalingPolicies: ServiceScalingPolicyRecord[];
   /** Cluster auto scaling's changes of each Auto Scaling group's desired capacity. */
   scalingActivities: { at: number; capacityProvider: string; from: number; to: number; reservation: number }[];
   /** CI/CD pipeline runs: stage completion times, the revision registered and the deployment started. */
@@ -52,6 +54,21 @@ export interface Summary {
   totalCostUsd: number;
   /** Tasks stopped by Spot interruptions and by their host going away (instance failures, outages, Spot). */
   tasksLost: number;
+}
+
+export interface ServiceScalingPolicyRecord {
+  service: string;
+  policyName: string;
+  policyType: 'TargetTrackingScaling' | 'StepScaling';
+  metric: { namespace: string; metricName: string; dimensions: Record<string, string>; statistic: string; periodSeconds: number };
+  /** Target tracking: the target value; step scaling: null. */
+  targetValue: number | null;
+  /** Step scaling: the alarm's threshold and comparison; target tracking: null. */
+  threshold: number | null;
+  comparisonOperator: string | null;
+  alarms: string[];
+  scaleOutCooldownMs: number;
+  scaleInCooldownMs: number;
 }
 
 export interface TargetGroupRecord {
@@ -160,6 +177,15 @@ export interface Series {
   instances: number[];
   cpuReservation: number[];
   memoryReservation: number[];
+  /**
+   * Cluster CPUUtilization / MemoryUtilization (%, EC2 instances), the minute that ended at each sample
+   * time; null where there is no datapoint (no task running on an instance, or no metrics kept: only
+   * scenarios with service load, load balancer requests or auto scaling keep them).
+   */
+  cpuUtilization: (number | null)[];
+  memoryUtilization: (number | null)[];
+  /** Per load balancer that gets requests: requests per second it received, and per second that found no healthy target (HTTP 503). */
+  byLoadBalancer: Record<string, { requestRate: (number | null)[]; failedRate: (number | null)[] }>;
   byGroup: Record<string, { running: number[]; pending: number[] }>;
   /** Per instance: reservation percentages and the number of tasks on it (placed, not yet STOPPED). */
   byInstance: Record<string, { cpuReservation: number[]; memoryReservation: number[]; tasks: number[] }>;

@@ -1,74 +1,45 @@
 import { parseSchedule } from '../autoscaling/schedule.js';
-import type { RequestRateSpec } from '../workload/request-rate.js';
+import { isStatistic, type Statistic } from '../metrics/statistics.js';
 import { isoTime } from './iso-time-schema.js';
 import { array, boolean, doc, duration, integer, number, object, oneOf, optional, refine, string, tagged, withDefault, type Infer, type Schema } from './schema/index.js';
 
 const strict = { unknownKeys: 'error' } as const;
 const aws = { unknownKeys: 'note' } as const;
-const rps = number({ min: 0 });
-
-/** A service's offered load over time (simulation only): requests per second by shape. */
-const rateSchema = doc(
-  tagged('shape', {
-    constant: object({ rps }, strict),
-    step: object({ rps, steps: array(object({ at: duration(), rps }, strict), { min: 1 }) }, strict),
-    ramp: refine(object({ from: rps, to: rps, startAt: duration(), endAt: duration() }, strict), (r, path, ctx) =>
-      r.startAt < r.endAt ? r : ctx.error(`${path}.endAt`, `expected endAt after startAt, got ${r.endAt} ms <= ${r.startAt} ms`),
-    ),
-    diurnal: object({ mean: rps, amplitude: rps, peakAt: withDefault(duration(), 14 * 3_600_000), period: withDefault(duration({ positive: true }), 24 * 3_600_000) }, strict),
-    spike: object({ base: rps, peak: rps, at: duration(), ramp: withDefault(duration(), 60_000), hold: duration() }, strict),
-    trace: object({ file: string({ minLength: 1 }), format: withDefault(oneOf(['azure-llm'] as const), 'azure-llm'), scale: withDefault(number({ min: 0, exclusiveMin: true }), 1) }, strict),
-  }),
-  'Requests per second over time: {shape: constant, rps} | {shape: step, rps, steps: [{at, rps}]} | {shape: ramp, from, to, startAt, endAt} | {shape: diurnal, mean, amplitude, peakAt?, period?} | {shape: spike, base, peak, at, ramp?, hold} | {shape: trace, file, format?: azure-llm, scale?} (a request trace replayed per minute from its first request, the file relative to the scenario).',
-) as Schema<RateFile>;
-
-type RateFile =
-  | { shape: 'constant'; rps: number }
-  | { shape: 'step'; rps: number; steps: { at: number; rps: number }[] }
-  | { shape: 'ramp'; from: number; to: number; startAt: number; endAt: number }
-  | { shape: 'diurnal'; mean: number; amplitude: number; peakAt: number; period: number }
-  | { shape: 'spike'; base: number; peak: number; at: number; ramp: number; hold: number }
-  | { shape: 'trace'; file: string; format: 'azure-llm'; scale: number };
-
-/** The rate file form as the workload module takes it (durations in ms, AWS-free names); a trace comes already read, per minute. */
-export function toRequestRate(rate: RateFile, tracePerMinute: () => number[]): RequestRateSpec {
-  if (rate.shape === 'trace') return { shape: 'trace', perMinute: tracePerMinute().map((r) => r * rate.scale) };
-  if (rate.shape === 'diurnal') return { shape: 'diurnal', mean: rate.mean, amplitude: rate.amplitude, peakAt: rate.peakAt, periodMs: rate.period };
-  if (rate.shape === 'spike') return { shape: 'spike', base: rate.base, peak: rate.peak, at: rate.at, rampMs: rate.ramp, holdMs: rate.hold };
-  return rate;
-}
-
-/**
- * What a service's tasks use for the load they serve (simulation only): per task, a base plus so much
- * per request per second it serves. Requests spread evenly over the running tasks.
- */
-export const serviceLoadSchema = object(
-  {
-    service: string({ minLength: 1 }),
-    rate: rateSchema,
-    cpuUnitsPerRps: withDefault(number({ min: 0 }), 0),
-    baseCpuUnits: withDefault(number({ min: 0 }), 0),
-    memoryMiBPerRps: withDefault(number({ min: 0 }), 0),
-    baseMemoryMiB: withDefault(number({ min: 0 }), 0),
-    baseLatencyMs: withDefault(number({ min: 0 }), 50),
-  },
-  strict,
-);
-export type ServiceLoadFile = Infer<typeof serviceLoadSchema>;
 
 const PREDEFINED = ['ECSServiceAverageCPUUtilization', 'ECSServiceAverageMemoryUtilization', 'ALBRequestCountPerTarget'] as const;
 
-/** TargetTrackingScalingPolicyConfiguration, as the AWS CLI takes it (ECS service defaults: 300 s cooldowns). */
-export const targetTrackingSchema = object(
+const dimensions = array(object({ Name: string({ minLength: 1, maxLength: 255 }), Value: string({ minLength: 1, maxLength: 1024 }) }, aws), { max: 30 });
+
+/** A CloudWatch metric of a custom target tracking policy (CustomizedMetricSpecification; metric math is not simulated). */
+const customizedMetric = object(
   {
-    PolicyName: optional(string({ minLength: 1, maxLength: 256 })),
-    TargetValue: number({ min: 8.515920e-109, max: 6.174977e108 }),
-    PredefinedMetricSpecification: object({ PredefinedMetricType: oneOf(PREDEFINED), ResourceLabel: optional(string()) }, aws),
-    ScaleOutCooldown: withDefault(integer({ min: 0, max: 86_400 }), 300),
-    ScaleInCooldown: withDefault(integer({ min: 0, max: 86_400 }), 300),
-    DisableScaleIn: withDefault(boolean(), false),
+    MetricName: string({ minLength: 1, maxLength: 255 }),
+    Namespace: string({ minLength: 1, maxLength: 255 }),
+    Dimensions: withDefault(dimensions, []),
+    Statistic: oneOf(['Average', 'Minimum', 'Maximum', 'SampleCount', 'Sum'] as const),
+    Unit: optional(string()),
   },
   aws,
+);
+
+/** TargetTrackingScalingPolicyConfiguration, as the AWS CLI takes it (ECS service defaults: 300 s cooldowns). */
+export const targetTrackingSchema = refine(
+  object(
+    {
+      PolicyName: optional(string({ minLength: 1, maxLength: 256 })),
+      TargetValue: number({ min: 8.515920e-109, max: 6.174977e108 }),
+      PredefinedMetricSpecification: optional(object({ PredefinedMetricType: oneOf(PREDEFINED), ResourceLabel: optional(string({ minLength: 1, maxLength: 1023 })) }, aws)),
+      CustomizedMetricSpecification: optional(customizedMetric),
+      ScaleOutCooldown: withDefault(integer({ min: 0, max: 86_400 }), 300),
+      ScaleInCooldown: withDefault(integer({ min: 0, max: 86_400 }), 300),
+      DisableScaleIn: withDefault(boolean(), false),
+    },
+    aws,
+  ),
+  (p, path, ctx) =>
+    (p.PredefinedMetricSpecification === undefined) === (p.CustomizedMetricSpecification === undefined)
+      ? ctx.error(path, 'expected exactly one of PredefinedMetricSpecification and CustomizedMetricSpecification')
+      : p,
 );
 export type TargetTrackingFile = Infer<typeof targetTrackingSchema>;
 
@@ -117,14 +88,18 @@ export function stepProblem(steps: readonly { MetricIntervalLowerBound?: number;
 }
 
 /**
- * The alarm whose action is the policy (PutMetricAlarm), on the service's AWS/ECS metric. Periods are
+ * The alarm whose action is the policy (PutMetricAlarm), on a metric ecsim publishes (by default the
+ * service's AWS/ECS metric: Namespace AWS/ECS with its ClusterName and ServiceName). Periods are
  * whole minutes (ECS sends 1-minute datapoints); Period x EvaluationPeriods at most a day.
  */
 const metricAlarm = refine(
   object(
     {
-      MetricName: oneOf(['CPUUtilization', 'MemoryUtilization'] as const),
-      Statistic: withDefault(oneOf(['Average', 'Minimum', 'Maximum', 'Sum', 'SampleCount'] as const), 'Average'),
+      Namespace: withDefault(string({ minLength: 1, maxLength: 255 }), 'AWS/ECS'),
+      MetricName: string({ minLength: 1, maxLength: 255 }),
+      Dimensions: optional(dimensions),
+      Statistic: optional(oneOf(['Average', 'Minimum', 'Maximum', 'Sum', 'SampleCount'] as const)),
+      ExtendedStatistic: optional(string({ minLength: 2 })),
       Period: withDefault(integer({ min: 60 }), 60),
       EvaluationPeriods: integer({ min: 1 }),
       DatapointsToAlarm: optional(integer({ min: 1 })),
@@ -132,15 +107,19 @@ const metricAlarm = refine(
       ComparisonOperator: oneOf(['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'LessThanThreshold', 'LessThanOrEqualToThreshold'] as const),
       TreatMissingData: withDefault(oneOf(['missing', 'notBreaching', 'breaching', 'ignore'] as const), 'missing'),
     },
-    aws,
+    { ...aws, ignoredKeys: ['AlarmName', 'AlarmDescription', 'AlarmActions', 'OKActions', 'InsufficientDataActions', 'ActionsEnabled', 'Unit'] },
   ),
   (a, path, ctx) => {
-    if (a.Period % 60 !== 0) return ctx.error(`${path}.Period`, `expected a multiple of 60 seconds (ECS metrics come once a minute), got ${a.Period}`);
+    if (a.Statistic !== undefined && a.ExtendedStatistic !== undefined) return ctx.error(path, 'specify either Statistic or ExtendedStatistic, not both');
+    if (a.ExtendedStatistic !== undefined && !(isStatistic(a.ExtendedStatistic) && a.ExtendedStatistic.startsWith('p'))) {
+      return ctx.error(`${path}.ExtendedStatistic`, `expected a percentile p0.0 to p100 (e.g. p90, p99.9), got "${a.ExtendedStatistic}"`);
+    }
+    if (a.Period % 60 !== 0) return ctx.error(`${path}.Period`, `expected a multiple of 60 seconds (ecsim's metrics come once a minute; high-resolution periods of 10 and 30 s are not simulated), got ${a.Period}`);
     if (a.DatapointsToAlarm !== undefined && a.DatapointsToAlarm > a.EvaluationPeriods) {
       return ctx.error(`${path}.DatapointsToAlarm`, `DatapointsToAlarm (${a.DatapointsToAlarm}) must be less than or equal to EvaluationPeriods (${a.EvaluationPeriods})`);
     }
     if (a.Period * a.EvaluationPeriods > 86_400) return ctx.error(`${path}.EvaluationPeriods`, `Period x EvaluationPeriods must be at most 86400 seconds, got ${a.Period * a.EvaluationPeriods}`);
-    return a;
+    return { ...a, statistic: (a.ExtendedStatistic ?? a.Statistic ?? 'Average') as Statistic };
   },
 );
 

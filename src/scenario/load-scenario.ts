@@ -116,7 +116,8 @@ function resolve(file: ScenarioFile, ctx: ParseContext, options: LoadOptions): S
   const timeline = resolveTimeline(file, taskDefinitions, availabilityZones, ctx);
   const taskBehavior = resolveTaskBehavior(file, taskDefinitions, ctx);
   const prices = resolvePrices(file, ctx);
-  const { serviceLoad, serviceAutoScaling } = resolveAutoScaling(file, ctx, options.readFile);
+  const serviceTargetGroups = new Map(services.map((s) => [s.name, s.loadBalancers.map((lb) => lb.targetGroup)]));
+  const { serviceLoad, loadBalancerRequests, serviceAutoScaling } = resolveAutoScaling(file, { loadBalancers, capacityProviders, serviceTargetGroups }, ctx, options.readFile);
   if (ctx.errors.length > 0) return INVALID;
 
   return {
@@ -132,6 +133,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext, options: LoadOptions): S
     capacityKnobs: file.simulation.capacity,
     prices,
     serviceLoad,
+    loadBalancerRequests,
     serviceAutoScaling,
     taskDefinitions,
     taskDefinitionConstraints,

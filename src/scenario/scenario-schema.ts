@@ -5,7 +5,8 @@ import { capacityKnobs, capacityProviderSchema, capacityProviderStrategySchema }
 import { durationDistribution } from './distribution-schema.js';
 import { pricesSchema } from './prices-schema.js';
 import { isoTime } from './iso-time-schema.js';
-import { serviceAutoScalingSchema, serviceLoadSchema } from './auto-scaling-schema.js';
+import { serviceAutoScalingSchema } from './auto-scaling-schema.js';
+import { loadBalancerRequestsSchema, serviceLoadSchema } from './service-load-schema.js';
 import { placementConstraintsSchema, placementStrategiesSchema } from './placement-schema.js';
 import { loadBalancingSchema } from './load-balancing-schema.js';
 import { serviceDiscoverySchema, serviceSchema, taskBehaviorSchema, timelineActionSchema } from './service-schema.js';
@@ -193,10 +194,15 @@ export const scenarioSchema = object(
     serviceDiscovery: withDefault(serviceDiscoverySchema, { namespaces: [], services: [] }),
     workload: withDefault(
       object(
-        { runTasks: withDefault(array(runTaskSource), []), taskBehavior: withDefault(array(taskBehaviorSchema), []), serviceLoad: withDefault(array(serviceLoadSchema), []) },
+        {
+          runTasks: withDefault(array(runTaskSource), []),
+          taskBehavior: withDefault(array(taskBehaviorSchema), []),
+          serviceLoad: withDefault(array(serviceLoadSchema), []),
+          loadBalancerRequests: withDefault(array(loadBalancerRequestsSchema), []),
+        },
         strict,
       ),
-      { runTasks: [], taskBehavior: [], serviceLoad: [] },
+      { runTasks: [], taskBehavior: [], serviceLoad: [], loadBalancerRequests: [] },
     ),
     serviceAutoScaling: withDefault(array(serviceAutoScalingSchema), []),
     timeline: withDefault(array(timelineActionSchema), []),

@@ -4,12 +4,14 @@ import type { TaskDefinition } from '../model/task-definition.js';
 import type { PlacementConstraint, PlacementStrategy } from '../placement/placement-request.js';
 import type { Problem } from './schema/index.js';
 import type { ImageSpec, RegistryKind, RegistrySpec } from '../model/images.js';
-import type { LoadBalancer, TargetGroup } from '../model/load-balancing.js';
+import type { Listener, LoadBalancer, TargetGroup } from '../model/load-balancing.js';
 import type { StrategyItem } from '../capacity/strategy-split.js';
 import type { DeploymentConfiguration } from '../model/service.js';
 import type { PriceCatalog } from '../cost/prices.js';
 import type { RequestRateSpec } from '../workload/request-rate.js';
-import type { ServiceAutoScalingFile } from './auto-scaling-schema.js';
+import type { ServiceAutoScalingFile, StepScalingFile, TargetTrackingFile } from './auto-scaling-schema.js';
+import type { MetricKey } from '../metrics/metric-store.js';
+import type { Statistic } from '../metrics/statistics.js';
 import type { CapacityProviderSpec } from './resolve-capacity.js';
 import type { ArrivalsSpec, CapacityKnobs, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
 
@@ -34,6 +36,8 @@ export interface ScenarioSpec {
   capacityKnobs: CapacityKnobs;
   /** Offered load per service and what its tasks use for it (simulation only). */
   serviceLoad: ServiceLoadSpec[];
+  /** Requests arriving at load balancers, routed by listener rules to target groups. */
+  loadBalancerRequests: LoadBalancerRequestsSpec[];
   /** Application Auto Scaling of services' desired counts. */
   serviceAutoScaling: ServiceAutoScalingSpec[];
   /** What cost is computed from: the built-in us-east-1 catalogue with the scenario's own prices over it. */
@@ -130,7 +134,8 @@ export type TimelineAction =
 
 export interface ServiceLoadSpec {
   service: string;
-  rate: RequestRateSpec;
+  /** Requests offered to the service directly (besides what load balancers route to it). */
+  rate?: RequestRateSpec;
   cpuUnitsPerRps: number;
   baseCpuUnits: number;
   memoryMiBPerRps: number;
@@ -139,4 +144,25 @@ export interface ServiceLoadSpec {
   baseLatencyMs: number;
 }
 
-export type ServiceAutoScalingSpec = ServiceAutoScalingFile;
+/** Requests arriving at a load balancer listener, and their mix by host and path. */
+export interface LoadBalancerRequestsSpec {
+  loadBalancer: string;
+  listener: Listener;
+  rate: RequestRateSpec;
+  mix: { host?: string; path: string; weight: number }[];
+}
+
+/** The metric a scaling policy or its alarm watches: which one, by which statistic, over what period. */
+export interface ScalingMetric {
+  key: MetricKey;
+  statistic: Statistic;
+  periodMinutes: number;
+}
+
+export type TargetTrackingSpec = TargetTrackingFile & { metric: ScalingMetric };
+export type StepScalingSpec = StepScalingFile & { metric: ScalingMetric };
+
+export type ServiceAutoScalingSpec = Omit<ServiceAutoScalingFile, 'targetTrackingPolicies' | 'stepScalingPolicies'> & {
+  targetTrackingPolicies: TargetTrackingSpec[];
+  stepScalingPolicies: StepScalingSpec[];
+};

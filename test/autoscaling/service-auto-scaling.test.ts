@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { queueingLatency } from '../../src/cluster/service-auto-scaling.js';
+import { queueingLatency } from '../../src/cluster/metrics-minute.js';
 import { simulate } from '../../src/simulate.js';
 import { problems, spec } from '../builders.js';
 
@@ -92,11 +92,13 @@ describe('Service Auto Scaling with target tracking on CPU', () => {
     expect(cpu75.serviceScalingActivities.some((a) => a.to > a.from)).toBe(true);
   });
 
-  it('the real scale-out-only ALB policy (DisableScaleIn) never scales in', () => {
-    const policy = JSON.parse(readFileSync(join(REAL, 'autoscaling-awscli-target-tracking-alb-request-count-scaleout-only.json'), 'utf8'));
+  it('ALBRequestCountPerTarget without a ResourceLabel, on a service without a load balancer, tracks its requests per healthy task', () => {
+    const policy = { TargetValue: 2000, PredefinedMetricSpecification: { PredefinedMetricType: 'ALBRequestCountPerTarget' }, ScaleOutCooldown: 60, DisableScaleIn: true };
     const alb = run(web({ policies: [policy] }));
-    expect(alb.serviceScalingActivities.some((a) => a.to > a.from)).toBe(true);
+    // The spike's 500 rps over 4 tasks is 7,500 requests a target a minute: ceil(4 x 7500 / 2000) = 15.
+    expect(alb.serviceScalingActivities[0]).toMatchObject({ from: 4, to: 15 });
     expect(alb.serviceScalingActivities.every((a) => a.to > a.from)).toBe(true);
+    expect(alb.serviceScalingPolicies[0].metric).toMatchObject({ namespace: 'ecsim', metricName: 'RequestCountPerTarget', dimensions: { ClusterName: 'default', ServiceName: 'web' } });
   });
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { periodDatapoints } from '../../src/metrics/period-datapoints.js';
 import { simulate } from '../../src/simulate.js';
 import { problems, spec } from '../builders.js';
 
@@ -51,25 +50,6 @@ describe('step scaling in a run', () => {
   });
 });
 
-describe('alarm datapoints over periods longer than a minute', () => {
-  const minutes = [
-    { value: 10, tasks: 2 },
-    { value: 30, tasks: 2 },
-    { value: null, tasks: 0 },
-    { value: 50, tasks: 4 },
-    { value: 70, tasks: 1 },
-  ];
-  it('2-minute periods aligned to time 0, complete ones only', () => {
-    expect(periodDatapoints(minutes, 2, 'Average')).toEqual([20, 50]);
-    expect(periodDatapoints(minutes, 2, 'Maximum')).toEqual([30, 50]);
-    expect(periodDatapoints(minutes, 2, 'Minimum')).toEqual([10, 50]);
-    expect(periodDatapoints(minutes, 2, 'SampleCount')).toEqual([4, 4]);
-    expect(periodDatapoints(minutes, 2, 'Sum')).toEqual([80, 200]);
-    expect(periodDatapoints(minutes, 1, 'Average')).toEqual([10, 30, null, 50, 70]);
-    expect(periodDatapoints(minutes, 5, 'Average')).toEqual([(20 + 60 + 200 + 70) / 9]);
-  });
-});
-
 describe('step scaling input, checked as PutScalingPolicy and PutMetricAlarm check it', () => {
   const with_ = (policy: Record<string, unknown>, config: Record<string, unknown> = {}, alarm: Record<string, unknown> = {}) =>
     web({ shape: 'constant', rps: 10 }, [{
@@ -96,7 +76,13 @@ describe('step scaling input, checked as PutScalingPolicy and PutMetricAlarm che
 
   it('rejects DatapointsToAlarm above EvaluationPeriods, sub-minute periods and windows over a day', () => {
     expect(problems(with_({}, {}, { DatapointsToAlarm: 4 }))).toEqual([`${at}.alarm.DatapointsToAlarm: DatapointsToAlarm (4) must be less than or equal to EvaluationPeriods (3)`]);
-    expect(problems(with_({}, {}, { Period: 90 }))).toEqual([`${at}.alarm.Period: expected a multiple of 60 seconds (ECS metrics come once a minute), got 90`]);
+    expect(problems(with_({}, {}, { Period: 90 }))).toEqual([`${at}.alarm.Period: expected a multiple of 60 seconds (ecsim's metrics come once a minute; high-resolution periods of 10 and 30 s are not simulated), got 90`]);
+    expect(problems(with_({}, {}, { Period: 10 }))).toHaveLength(1);
+    expect(problems(with_({}, {}, { Statistic: 'Average', ExtendedStatistic: 'p90' }))).toEqual([`${at}.alarm: specify either Statistic or ExtendedStatistic, not both`]);
+    expect(problems(with_({}, {}, { Statistic: undefined, ExtendedStatistic: 'p101' }))).toEqual([`${at}.alarm.ExtendedStatistic: expected a percentile p0.0 to p100 (e.g. p90, p99.9), got "p101"`]);
+    expect(problems(with_({}, {}, { MetricName: 'DiskUtilization' }))[0]).toMatch(
+      new RegExp(`^${at.replace(/[[\]]/g, '\\$&')}.alarm: ecsim publishes no metric AWS/ECS DiskUtilization \\{ClusterName=default, ServiceName=web\\}`),
+    );
     expect(problems(with_({}, {}, { Period: 3600, EvaluationPeriods: 25 }))).toEqual([`${at}.alarm.EvaluationPeriods: Period x EvaluationPeriods must be at most 86400 seconds, got 90000`]);
   });
 });
