@@ -23,7 +23,7 @@ export { findTaskDefinition };
 export type LoadResult = { ok: true; spec: ScenarioSpec } | { ok: false; errors: Problem[] };
 
 /** Parses scenario text (YAML, of which JSON is a subset) into a validated, resolved ScenarioSpec. */
-/** `readFile` reads files the scenario names (request traces), by the path it writes. */
+/** `readFile` reads files the scenario names (request traces, pod traces), by the path it writes. */
 export interface LoadOptions {
   readFile?: ReadFile;
 }
