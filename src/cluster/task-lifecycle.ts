@@ -2,6 +2,7 @@ import { sample } from '../engine/distributions.js';
 import type { Millis } from '../engine/time.js';
 import type { ContainerInstance } from '../model/container-instance.js';
 import { pullImages } from '../model/images.js';
+import type { Resources } from '../model/resources.js';
 import { isLegalTransition, isPending, type Task, type TaskStatus, type TaskStopCode } from '../model/task.js';
 import { pendingTaskCount, taskId } from '../model/world.js';
 import { claim, release } from '../placement/claim.js';
@@ -37,6 +38,8 @@ export interface LaunchRequest {
   failsHealthChecks?: boolean;
   /** RunTask's overrides of the task definition's roles. */
   overrides?: { taskRoleArn?: string; executionRoleArn?: string };
+  /** What the task reserves when not its task definition's (RunTask's task-level cpu/memory overrides). */
+  reservation?: Resources;
   capacityProvider?: string;
   /** A Fargate task: no container instance, its own ENI in this AZ; held back by the launch-rate throttle this long. */
   fargate?: { availabilityZone: string; throttledMs: number };
@@ -66,7 +69,7 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
     // Every field is set here, undefined or not, so all tasks share one shape (V8 keeps them fast).
     containerInstanceId: undefined,
     availabilityZone: request.fargate?.availabilityZone,
-    reservation: { ...td.reservation },
+    reservation: ownReservation(request.reservation ?? td.reservation),
     claim: undefined,
     lastStatus: 'PROVISIONING',
     desiredStatus: 'RUNNING',
@@ -101,12 +104,17 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
   return task;
 }
 
+/** A task's own copy of what it reserves (fields written out: no spread on the launch path). */
+function ownReservation(r: Resources): Resources {
+  return { cpuUnits: r.cpuUnits, memoryMiB: r.memoryMiB };
+}
+
 /** Puts a task (new, or waiting for capacity) on an instance: claims what it needs and starts its lifecycle. */
 export function placeOn(sim: Simulation, task: Task, instance: ContainerInstance): void {
   const td = sim.world.taskDefinitions.get(task.taskDefinition)!;
   task.containerInstanceId = instance.id;
   task.availabilityZone = instance.availabilityZone;
-  task.claim = claim(sim.placement, instance, task.group, td.reservation, td.network);
+  task.claim = claim(sim.placement, instance, task.group, task.reservation, td.network);
   task.waitForCapacityMs = sim.engine.now - task.createdAt;
   instance.taskIds.add(task.id);
   instance.pendingTasksCount++;

@@ -22,6 +22,20 @@ export function isValidFargateSize(cpuUnits: number, memoryMiB: number): boolean
   return SIZES.some((s) => s.cpu === cpuUnits && s.memory.includes(memoryMiB));
 }
 
+/**
+ * The smallest Fargate size with at least this CPU and memory (fewest CPU units first, then least
+ * memory), as the DG advises sizing a Fargate task: sum what the containers need, then round up to the
+ * nearest Fargate size. Undefined when none is that big.
+ */
+export function roundUpToFargateSize(cpuUnits: number, memoryMiB: number): { cpuUnits: number; memoryMiB: number } | undefined {
+  for (const size of SIZES) {
+    if (size.cpu < cpuUnits) continue;
+    const memory = size.memory.find((m) => m >= memoryMiB);
+    if (memory !== undefined) return { cpuUnits: size.cpu, memoryMiB: memory };
+  }
+  return undefined;
+}
+
 /** ECS's words for a size Fargate does not offer. */
 export function invalidFargateSize(cpuUnits: number | undefined, memoryMiB: number | undefined): string {
   return `No Fargate configuration exists for given values: ${cpuUnits ?? 'no'} CPU, ${memoryMiB ?? 'no'} memory. See the Amazon ECS documentation for the valid values.`;

@@ -1,24 +1,29 @@
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { networkNeeds, taskReservation, type TaskDefinition } from '../model/task-definition.js';
 import { instanceType } from '../model/instance-types.js';
-import { RUN_TASK_DEFAULT_STRATEGIES, SERVICE_DEFAULT_STRATEGIES } from '../placement/defaults.js';
+import { SERVICE_DEFAULT_STRATEGIES } from '../placement/defaults.js';
 import { MAX_CONSTRAINTS } from './placement-schema.js';
 import { resolveAutoScaling, type ReadFile } from './resolve-auto-scaling.js';
 import { resolvePrices } from './resolve-prices.js';
-import { fargateProviders, isFargateProvider, resolveCapacityProviders, resolveLaunch, type CapacityProviderSpec } from './resolve-capacity.js';
+import { fargateProviders, resolveCapacityProviders, resolveLaunch, type CapacityProviderSpec } from './resolve-capacity.js';
+import { findTaskDefinition } from './find-task-definition.js';
+import { launchFits } from './launch-fits.js';
+import { resolveRunTasks } from './resolve-run-tasks.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 import type { TimelineActionFile } from './service-schema.js';
 import { classicTargetGroup, loadBalancerProblem, resolveLoadBalancing, targetGroupName } from './resolve-load-balancing.js';
-import type { RunTaskSource, ScenarioSpec, ServiceSpec, TargetGroupSpec, TaskBehavior, TaskBehaviorRule, TimelineAction } from './scenario-spec.js';
+import type { ScenarioSpec, ServiceSpec, TargetGroupSpec, TaskBehavior, TaskBehaviorRule, TimelineAction } from './scenario-spec.js';
 import { INVALID, ParseContext, type Problem } from './schema/index.js';
 
 /** ECS service quota: container instances per cluster (adjustable on request, so only a note). */
 export const CONTAINER_INSTANCES_QUOTA = 5000;
 
+export { findTaskDefinition };
+
 export type LoadResult = { ok: true; spec: ScenarioSpec } | { ok: false; errors: Problem[] };
 
 /** Parses scenario text (YAML, of which JSON is a subset) into a validated, resolved ScenarioSpec. */
-/** `readFile` reads files the scenario names (request traces), by the path it writes. */
+/** `readFile` reads files the scenario names (request traces, pod traces), by the path it writes. */
 export interface LoadOptions {
   readFile?: ReadFile;
 }
@@ -70,44 +75,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext, options: LoadOptions): S
   }
   const taskDefinitions = registerRevisions(file);
   const capacityProviders = resolveCapacityProviders(file, availabilityZones, ctx);
-  const runTasks: RunTaskSource[] = [];
-  file.workload.runTasks.forEach((source, i) => {
-    const path = `workload.runTasks[${i}]`;
-    const td = findTaskDefinition(taskDefinitions, source.taskDefinition);
-    if (!td) {
-      const known = taskDefinitions.map((t) => t.key).join(', ') || 'none';
-      ctx.error(`${path}.taskDefinition`, `unknown task definition "${source.taskDefinition}" (registered: ${known})`);
-      return;
-    }
-    const capacityProviderStrategy = resolveLaunch(source, path, file, capacityProviders, ctx);
-    if (!launchFits(td, capacityProviderStrategy, source, path, ctx)) return;
-    const taskDefinitionSpec = file.taskDefinitions[taskDefinitions.indexOf(td)];
-    const constraints = [...taskDefinitionSpec.placementConstraints, ...source.placementConstraints];
-    if (constraints.length > MAX_CONSTRAINTS) {
-      ctx.error(
-        `${path}.placementConstraints`,
-        `at most ${MAX_CONSTRAINTS} placement constraints per task, task definition and RunTask together; got ${constraints.length}`,
-      );
-    }
-    const stopAt = source.stopAt ?? file.duration;
-    if (stopAt < source.startAt) ctx.error(`${path}.stopAt`, `expected a time after startAt, got ${stopAt} ms < ${source.startAt} ms`);
-    runTasks.push({
-      name: source.name ?? `runTask-${i + 1}`,
-      taskDefinition: td.key,
-      count: source.count,
-      group: source.group ?? `family:${td.family}`,
-      startedBy: source.startedBy ?? source.name ?? `runTask-${i + 1}`,
-      launchType: 'EC2',
-      capacityProviderStrategy,
-      overrides: source.overrides,
-      strategies: source.placementStrategy ?? [...RUN_TASK_DEFAULT_STRATEGIES],
-      constraints,
-      arrivals: source.arrivals,
-      duration: source.duration,
-      startAt: source.startAt,
-      stopAt,
-    });
-  });
+  const runTasks = resolveRunTasks(file, taskDefinitions, capacityProviders, ctx, options.readFile);
   const taskDefinitionConstraints = Object.fromEntries(
     taskDefinitions.map((td, i) => [td.key, file.taskDefinitions[i].placementConstraints]),
   );
@@ -178,13 +146,6 @@ function registerRevisions(file: ScenarioFile): TaskDefinition[] {
       placementConstraints: td.placementConstraints.map((c) => ({ type: 'memberOf' as const, expression: (c as { expression: string }).expression })),
     };
   });
-}
-
-/** `family` (latest revision), `family:revision`, or a task definition ARN. */
-export function findTaskDefinition(all: readonly TaskDefinition[], reference: string): TaskDefinition | undefined {
-  const name = reference.includes(':task-definition/') ? reference.slice(reference.indexOf(':task-definition/') + 17) : reference;
-  if (name.includes(':')) return all.find((td) => td.key === name);
-  return all.filter((td) => td.family === name).at(-1);
 }
 
 /** CreateService defaults: REPLICA 100% / 200%; DAEMON 0% / 100% (API defaults; DG services). */
@@ -339,29 +300,4 @@ function resolveDiscovery(file: ScenarioFile, ctx: ParseContext): string[] {
     if (!namespaces.has(s.Namespace)) ctx.error(`serviceDiscovery.services[${i}].Namespace`, `unknown namespace "${s.Namespace}" (namespaces: ${[...namespaces].join(', ') || 'none'})`);
     return `${s.Namespace}/${s.Name}`;
   });
-}
-
-/**
- * The task definition must be compatible with where the tasks run (RunTask / CreateService: "Task
- * definition does not support launch_type ..."), and Fargate takes no placement strategies or
- * constraints (DG task placement).
- */
-function launchFits(
-  td: TaskDefinition,
-  strategy: { capacityProvider: string }[] | undefined,
-  source: { placementStrategy?: unknown[]; placementConstraints: unknown[] },
-  path: string,
-  ctx: ParseContext,
-): boolean {
-  const fargate = strategy !== undefined && strategy.every((item) => isFargateProvider(item.capacityProvider));
-  const launchType = fargate ? 'FARGATE' : 'EC2';
-  if (td.requiresCompatibilities.length > 0 ? !td.requiresCompatibilities.includes(launchType) : fargate) {
-    ctx.error(`${path}.launchType`, `Task definition does not support launch_type ${launchType}.`);
-    return false;
-  }
-  if (fargate && ((source.placementStrategy?.length ?? 0) > 0 || source.placementConstraints.length > 0)) {
-    ctx.error(path, 'Task placement strategies and constraints are not supported for tasks on Fargate.');
-    return false;
-  }
-  return true;
 }

@@ -29,7 +29,7 @@ import {
   withDefault,
   type Infer,
 } from './schema/index.js';
-import { taskDefinitionSchema } from './task-definition-schema.js';
+import { taskCpu, taskDefinitionSchema, taskMemory } from './task-definition-schema.js';
 
 const strict = { unknownKeys: 'error' } as const;
 const instanceTypeNames = [...INSTANCE_TYPES.keys()];
@@ -109,6 +109,21 @@ const arrivals = tagged('process', {
   ),
   fixed: object({ every: duration({ positive: true }) }, strict),
   explicit: object({ at: array(duration(), { min: 1 }) }, strict),
+  trace: doc(
+    object(
+      {
+        file: string({ minLength: 1 }),
+        format: withDefault(oneOf(['alibaba-openb'] as const), 'alibaba-openb'),
+        timeScale: withDefault(number({ min: 0, exclusiveMin: true }), 1),
+        traceOffset: withDefault(duration(), 0),
+        maxRows: optional(integer({ min: 1 })),
+        gpuPods: withDefault(oneOf(['skip', 'ignore-gpu'] as const), 'skip'),
+        pendingPods: withDefault(oneOf(['submit', 'skip'] as const), 'submit'),
+      },
+      strict,
+    ),
+    'Replay a pod trace (file relative to the scenario): each pod is one RunTask call at startAt + (creation - traceOffset) / timeScale, its task sized by the pod (task-level cpu/memory overrides) and running (deletion - creation) / timeScale once RUNNING.',
+  ),
 });
 export type ArrivalsSpec = Infer<typeof arrivals>;
 
@@ -125,17 +140,20 @@ const runTaskSource = doc(
       placementStrategy: optional(placementStrategiesSchema),
       placementConstraints: withDefault(placementConstraintsSchema, []),
       overrides: withDefault(
-        object({ taskRoleArn: optional(string({ minLength: 1 })), executionRoleArn: optional(string({ minLength: 1 })) }, { unknownKeys: 'note', ignoredKeys: ['containerOverrides', 'cpu', 'memory', 'ephemeralStorage', 'inferenceAcceleratorOverrides'] }),
-        { taskRoleArn: undefined, executionRoleArn: undefined },
+        object(
+          { taskRoleArn: optional(string({ minLength: 1 })), executionRoleArn: optional(string({ minLength: 1 })), cpu: optional(taskCpu), memory: optional(taskMemory) },
+          { unknownKeys: 'note', ignoredKeys: ['containerOverrides', 'ephemeralStorage', 'inferenceAcceleratorOverrides'] },
+        ),
+        { taskRoleArn: undefined, executionRoleArn: undefined, cpu: undefined, memory: undefined },
       ),
       arrivals,
-      duration: durationDistribution(),
+      duration: optional(durationDistribution()),
       startAt: withDefault(duration(), 0),
       stopAt: optional(duration()),
     },
     strict,
   ),
-  'A stream of RunTask calls: the RunTask input fields (taskDefinition, count, group, startedBy, launchType) plus when calls arrive and how long each task runs once RUNNING.',
+  'A stream of RunTask calls: the RunTask input fields (taskDefinition, count, group, startedBy, launchType, overrides) plus when calls arrive and how long each task runs once RUNNING (duration; a trace gives each task its own).',
 );
 
 const stateDurations = object(

@@ -9,11 +9,13 @@ import type { StrategyItem } from '../capacity/strategy-split.js';
 import type { DeploymentConfiguration } from '../model/service.js';
 import type { PriceCatalog } from '../cost/prices.js';
 import type { RequestRateSpec } from '../workload/request-rate.js';
+import type { RunTaskArrivals } from '../workload/arrivals.js';
+import type { Resources } from '../model/resources.js';
 import type { ServiceAutoScalingFile, StepScalingFile, TargetTrackingFile } from './auto-scaling-schema.js';
 import type { MetricKey } from '../metrics/metric-store.js';
 import type { Statistic } from '../metrics/statistics.js';
 import type { CapacityProviderSpec } from './resolve-capacity.js';
-import type { ArrivalsSpec, CapacityKnobs, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
+import type { CapacityKnobs, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
 
 /** A validated scenario with every name resolved: what `simulate()` runs. */
 export interface ScenarioSpec {
@@ -73,14 +75,18 @@ export interface RunTaskSource {
   startedBy: string;
   launchType: 'EC2';
   capacityProviderStrategy?: StrategyItem[];
-  /** RunTask's overrides of the task definition's IAM roles. */
-  overrides: { taskRoleArn?: string; executionRoleArn?: string };
+  /** RunTask's overrides of the task definition's IAM roles and task-level CPU (units) and memory (MiB). */
+  overrides: { taskRoleArn?: string; executionRoleArn?: string; cpuUnits?: number; memoryMiB?: number };
+  /** What each task reserves: the task definition's, with RunTask's cpu/memory overrides (a trace call carries its own). */
+  reservation: Resources;
   /** RunTask's placementStrategy; without one, RunTask places at random (ASSUMPTION, docs/fidelity.md). */
   strategies: PlacementStrategy[];
   /** The task definition's memberOf constraints, then RunTask's placementConstraints. */
   constraints: PlacementConstraint[];
-  arrivals: ArrivalsSpec;
-  duration: Distribution;
+  /** When calls come; a trace's calls each carry their task's size and run duration. */
+  arrivals: RunTaskArrivals;
+  /** How long each task runs once RUNNING (undefined for a trace, whose calls carry it). */
+  duration?: Distribution;
   startAt: Millis;
   stopAt: Millis;
 }

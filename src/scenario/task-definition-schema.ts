@@ -100,7 +100,8 @@ const containerDefinition = refine(
 
 const cpuOrMemoryText = either(integer({ min: 1 }), string({ minLength: 1 }), 'a number or a string such as "1024", "1 vCPU" or "2 GB"');
 
-const taskCpu = refine(cpuOrMemoryText, (value, path, ctx) => {
+/** Task-level `cpu` (task definitions and RunTask's overrides), in CPU units. */
+export const taskCpu = refine(cpuOrMemoryText, (value, path, ctx) => {
   const units = parseTaskCpu(value);
   // RegisterTaskDefinition: task-level cpu on EC2 is 128 (0.125 vCPU) to 196608 (192 vCPU) units.
   if (units === undefined || units < 128 || units > 196_608) {
@@ -109,7 +110,8 @@ const taskCpu = refine(cpuOrMemoryText, (value, path, ctx) => {
   return units;
 });
 
-const taskMemory = refine(cpuOrMemoryText, (value, path, ctx) => {
+/** Task-level `memory` (task definitions and RunTask's overrides), in MiB. */
+export const taskMemory = refine(cpuOrMemoryText, (value, path, ctx) => {
   const mib = parseTaskMemory(value);
   if (mib === undefined || mib < 6) return ctx.error(path, `expected memory in MiB ("512") or GB ("1 GB"), got ${JSON.stringify(value)}`);
   return mib;

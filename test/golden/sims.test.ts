@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { simulate } from '../../src/simulate.js';
+import { alibabaOpenbPods } from '../../src/workload/alibaba-openb-trace.js';
 
 const SIMS = join(__dirname, '../../sims');
 const GOLDEN = join(__dirname, 'sims.sha256.json');
@@ -115,5 +116,21 @@ describe('the capacity scenarios show what they say', () => {
     expect(r.faults).toHaveLength(1);
     expect(r.faults[0].tasksStopped).toBeGreaterThan(0);
     expect(r.faults[0].recoveredAt! - r.faults[0].at).toBeLessThan(10 * 60_000);
+  });
+
+  it('batch-trace.yaml: every CPU-only pod from trace day 140 is one RunTask call, sized by its pod, on a group that grows from zero', () => {
+    const r = results('batch-trace.yaml');
+    const pods = alibabaOpenbPods(readFileSync(join(SIMS, 'traces/alibaba-openb-gpu2023-pod-list-default.csv'), 'utf8'));
+    if (!Array.isArray(pods)) throw new Error(pods.problem);
+    const replayed = pods.filter((p) => p.gpus === 0 && p.createdAt >= 140 * 86_400_000);
+    expect(r.summary.tasksRequested).toBe(replayed.length);
+    // Tasks carry their pods' sizes, not the task definition's 1 vCPU / 2 GB, in call order.
+    expect(r.tasks.map((t) => t.cpuUnits)).toEqual(replayed.map((p) => p.cpuUnits));
+    const first = replayed[0];
+    expect(r.tasks[0].createdAt).toBe(Math.round((first.createdAt - 140 * 86_400_000) / 24));
+    const p = r.series.byCapacityProvider['batch-m5'];
+    expect(p.instances[0]).toBe(0);
+    expect(Math.max(...p.instances)).toBeGreaterThan(1);
+    expect(r.runTaskFailures).toEqual([]);
   });
 });

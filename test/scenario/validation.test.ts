@@ -78,7 +78,7 @@ describe('scenario validation: every problem names its path and what was expecte
       'workload.runTasks[0].arrivals: expected exactly one of ratePerSecond, ratePerMinute, ratePerHour',
     ]);
     expect(problems(withRunTask({ arrivals: { process: 'bursty' } }))).toEqual([
-      'workload.runTasks[0].arrivals.process: expected "poisson" | "fixed" | "explicit", got "bursty"',
+      'workload.runTasks[0].arrivals.process: expected "poisson" | "fixed" | "explicit" | "trace", got "bursty"',
     ]);
   });
 

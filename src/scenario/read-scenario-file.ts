@@ -1,0 +1,19 @@
+import type { ReadFile } from './resolve-auto-scaling.js';
+import type { ParseContext } from './schema/index.js';
+
+export type { ReadFile };
+
+/** The text of a file a scenario names (a trace), or undefined after an error at `path` saying why it cannot be read. */
+export function readScenarioFile(file: string, path: string, ctx: ParseContext, readFile: ReadFile | undefined): string | undefined {
+  if (!readFile) {
+    ctx.error(path, 'a trace file needs a file reader: run the scenario with the CLI, or pass readFile to loadScenario');
+    return undefined;
+  }
+  try {
+    return readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    ctx.error(path, `cannot read "${file}" (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`);
+    return undefined;
+  }
+}
