@@ -45,21 +45,30 @@ function faultMarkers() {
 
 // ---- (c) cluster CPU and memory reservation, percent ----
 
+/** Cluster CPU and memory reservation, and utilization where the run kept metrics (dashed; gaps: no datapoint). */
 function drawReservationChart(el, layout) {
   const lines = [
     { label: 'CPU reservation', values: series.cpuReservation, colour: CPU_COLOUR, kind: 'line' },
     { label: 'Memory reservation', values: series.memoryReservation, colour: MEMORY_COLOUR, kind: 'line' },
   ];
-  legend(el, lines);
+  const utilization = [
+    { label: 'CPU utilization', values: series.cpuUtilization || [], colour: CPU_COLOUR, kind: 'dashed', width: 1.4 },
+    { label: 'Memory utilization', values: series.memoryUtilization || [], colour: MEMORY_COLOUR, kind: 'dashed', width: 1.4 },
+  ].filter((l) => l.values.some((v) => v !== null));
+  legend(el, lines.concat(utilization));
   const innerHeight = 160;
-  const y = d3.scaleLinear().domain([0, 100]).range([innerHeight, 0]);
+  const top = d3.max(utilization.flatMap((l) => l.values), (v) => v || 0) || 0;
+  const y = d3.scaleLinear().domain([0, Math.max(100, top)]).nice().range([innerHeight, 0]);
   const { g } = frame(el, layout, innerHeight, MARGIN.top);
   drawValueAxis(g, layout, y, (v) => v + '%', 4);
   drawTimeAxis(g, layout, innerHeight);
   drawLines(g, layout, y, lines);
+  if (utilization.length > 0) drawGappedLines(g, layout, y, utilization);
+  const pct = (v) => (v === null || v === undefined ? '—' : v + '%');
   hover(el, g, layout, innerHeight, (i) => [
     ['CPU reserved', series.cpuReservation[i] + '%'],
     ['Memory reserved', series.memoryReservation[i] + '%'],
+    ...(utilization.length > 0 ? [['CPU used', pct(series.cpuUtilization[i])], ['Memory used', pct(series.memoryUtilization[i])]] : []),
     ['Container instances', count(series.instances[i])],
   ]);
 }

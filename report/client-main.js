@@ -15,6 +15,7 @@ const charts = [
   .concat([['chart-cost', drawCostChart]])
   .concat(scaledServices.flatMap((name, i) => [
     ['chart-service-load-' + i, (el, layout) => drawServiceLoadChart(el, layout, name)],
+    ['chart-service-tasks-' + i, (el, layout) => drawServiceTasksChart(el, layout, name)],
     ['chart-service-utilization-' + i, (el, layout) => drawServiceUtilizationChart(el, layout, name)],
     ['chart-service-alarms-' + i, (el, layout) => drawServiceAlarmsChart(el, layout, name)],
   ]))

@@ -53,22 +53,78 @@ function drawServiceLoadChart(el, layout, name) {
   hover(el, g, layout, innerHeight, (i) => [['offered', rps(m.requestRate[i])], ['over capacity', rps(m.requestsOverCapacity[i])]]);
 }
 
+/**
+ * The target values and alarm thresholds of the service's policies on its own CPU or memory
+ * utilization, as horizontal rules: { label, value, colour }.
+ */
+function utilizationRules(name) {
+  return (data.serviceScalingPolicies || [])
+    .filter((p) => p.service === name && p.metric.namespace === 'AWS/ECS' && p.metric.dimensions.ServiceName === name && /^(CPU|Memory)Utilization$/.test(p.metric.metricName))
+    .map((p) => ({
+      value: p.policyType === 'TargetTrackingScaling' ? p.targetValue : p.threshold,
+      colour: p.metric.metricName === 'CPUUtilization' ? CPU_COLOUR : MEMORY_COLOUR,
+      label: (p.policyType === 'TargetTrackingScaling' ? 'target ' : 'alarm threshold ') + p.metric.metricName + ' ' + (p.policyType === 'TargetTrackingScaling' ? p.targetValue : p.threshold) + '% (' + p.policyName + ')',
+    }));
+}
+
 function drawServiceUtilizationChart(el, layout, name) {
   const m = series.serviceMetrics[name];
   const lines = [
     { label: 'CPUUtilization', values: m.cpuUtilization, colour: CPU_COLOUR, kind: 'line', width: 2 },
     { label: 'MemoryUtilization', values: m.memoryUtilization, colour: MEMORY_COLOUR, kind: 'line', width: 1.8 },
   ];
-  legend(el, lines);
+  const rules = utilizationRules(name);
+  legend(el, lines.concat(rules.length > 0 ? [{ label: 'policy target / threshold', colour: '#57606a', kind: 'dashed' }] : []));
   const innerHeight = 100;
-  const top = d3.max(m.cpuUtilization.concat(m.memoryUtilization), (v) => v || 0) || 0;
+  const top = d3.max(m.cpuUtilization.concat(m.memoryUtilization, rules.map((r) => r.value)), (v) => v || 0) || 0;
   const y = d3.scaleLinear().domain([0, Math.max(100, top)]).nice().range([innerHeight, 0]);
   const { g } = frame(el, layout, innerHeight, MARGIN.top);
   drawValueAxis(g, layout, y, (v) => v + '%', 3);
   drawTimeAxis(g, layout, innerHeight);
+  g.append('g').attr('class', 'policy-rules').selectAll('line').data(rules).join('line')
+    .attr('class', 'policy-rule')
+    .attr('x1', 0).attr('x2', layout.innerWidth).attr('y1', (r) => y(r.value)).attr('y2', (r) => y(r.value))
+    .attr('stroke', (r) => r.colour).attr('stroke-width', 1).attr('stroke-dasharray', '6,4')
+    .append('title').text((r) => r.label);
   drawGappedLines(g, layout, y, [lines[1], lines[0]]);
   const ms = (v) => (v === null || v === undefined ? '—' : d3.format(',.0f')(v) + ' ms');
   hover(el, g, layout, innerHeight, (i) => [['CPU', percent(m.cpuUtilization[i])], ['memory', percent(m.memoryUtilization[i])], ['response time', ms((m.latencyMs || [])[i])]]);
+}
+
+/** The cooldowns scaling activities started: { from, to, out } in ms (clipped to the run). */
+function cooldownSpans(name) {
+  return (data.serviceScalingActivities || [])
+    .filter((a) => a.service === name && a.cooldownEndsAt !== null && a.cooldownEndsAt > a.at)
+    .map((a) => ({ from: a.at, to: Math.min(a.cooldownEndsAt, durationMs), out: a.to > a.from }));
+}
+
+/** Desired and RUNNING tasks of a scaled service, with each scaling activity's cooldown shaded. */
+function drawServiceTasksChart(el, layout, name) {
+  const s = series.byService[name];
+  if (!s) {
+    d3.select(el).append('p').attr('class', 'empty').text('No task counts for this service.');
+    return;
+  }
+  const lines = [
+    { label: 'desired', values: s.desired, colour: INK, kind: 'dashed', width: 1.5 },
+    { label: 'running', values: s.running, colour: OFFERED_COLOUR, kind: 'line', width: 2 },
+  ];
+  const spans = cooldownSpans(name);
+  legend(el, lines.concat([{ label: 'scale-out cooldown', colour: SCALE_OUT, kind: 'block' }, { label: 'scale-in cooldown', colour: SCALE_IN, kind: 'block' }]));
+  const innerHeight = 110;
+  const y = countAxis([s.desired, s.running], innerHeight);
+  const { g } = frame(el, layout, innerHeight, MARGIN.top);
+  g.append('g').attr('class', 'cooldowns').selectAll('rect').data(spans).join('rect')
+    .attr('class', (c) => 'cooldown-band ' + (c.out ? 'cooldown-out' : 'cooldown-in'))
+    .attr('x', (c) => layout.x(c.from)).attr('width', (c) => Math.max(1, layout.x(c.to) - layout.x(c.from)))
+    .attr('y', 0).attr('height', innerHeight)
+    .attr('fill', (c) => (c.out ? SCALE_OUT : SCALE_IN)).attr('fill-opacity', 0.14)
+    .append('title').text((c) => (c.out ? 'scale-out' : 'scale-in') + ' cooldown ' + formatSimTime(c.from) + '–' + formatSimTime(c.to));
+  drawValueAxis(g, layout, y, d3.format(','), 3);
+  drawTimeAxis(g, layout, innerHeight);
+  drawLines(g, layout, y, lines);
+  const cooling = (i) => spans.find((c) => c.from <= t[i] && t[i] < c.to);
+  hover(el, g, layout, innerHeight, (i) => [['desired', count(s.desired[i])], ['running', count(s.running[i])], ['cooldown', cooling(i) ? (cooling(i).out ? 'scale-out' : 'scale-in') : '—']]);
 }
 
 const ALARM_COLOURS = { ALARM: '#cf222e', OK: '#2da44e', INSUFFICIENT_DATA: '#d0d7de' };

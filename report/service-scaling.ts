@@ -23,7 +23,22 @@ const ACTIVITY_COLUMNS: Column<ServiceScalingActivity>[] = [
   { header: 'Direction', cell: (a) => (a.to > a.from ? 'scale out' : 'scale in') },
   { header: 'Desired from', numeric: true, cell: (a) => formatCount(a.from) },
   { header: 'Desired to', numeric: true, cell: (a) => formatCount(a.to) },
+  { header: 'Cooldown until', numeric: true, cell: (a) => (a.cooldownEndsAt === null ? '—' : formatClock(a.cooldownEndsAt)) },
   { header: 'Cause', wrap: true, cell: (a) => escapeHtml(a.cause) },
+];
+
+type ScalingPolicy = Results['serviceScalingPolicies'][number];
+
+const describeMetric = (m: ScalingPolicy['metric']) =>
+  `${m.namespace} ${m.metricName} {${Object.entries(m.dimensions).map(([k, v]) => `${k}=${v}`).join(', ')}} ${m.statistic} / ${m.periodSeconds} s`;
+
+const POLICY_COLUMNS: Column<ScalingPolicy>[] = [
+  { header: 'Service', cell: (p) => escapeHtml(p.service) },
+  { header: 'Policy', cell: (p) => escapeHtml(p.policyName) },
+  { header: 'Type', cell: (p) => (p.policyType === 'TargetTrackingScaling' ? 'target tracking' : 'step scaling') },
+  { header: 'Metric', wrap: true, cell: (p) => escapeHtml(describeMetric(p.metric)) },
+  { header: 'Target / threshold', numeric: true, cell: (p) => (p.targetValue !== null ? `target ${p.targetValue}` : `${escapeHtml(p.comparisonOperator ?? '')} ${p.threshold}`) },
+  { header: 'Cooldowns out / in', numeric: true, cell: (p) => `${p.scaleOutCooldownMs / 1000} s / ${p.scaleInCooldownMs / 1000} s` },
 ];
 
 function serviceCharts(results: Results, name: string, index: number): string {
@@ -38,7 +53,9 @@ function serviceCharts(results: Results, name: string, index: number): string {
 <h3 class="chart-name">${escapeHtml(name)}</h3>
 <p class="caption">${facts.join(' · ')}</p>
 <div class="chart-body" id="chart-service-load-${index}"></div>
-<p class="caption sub-caption">CPUUtilization and MemoryUtilization: used / reserved × 100, averaged over the running tasks (gaps: no task running).</p>
+<p class="caption sub-caption">Desired and running tasks; shaded: the cooldown each scaling activity started.</p>
+<div class="chart-body" id="chart-service-tasks-${index}"></div>
+<p class="caption sub-caption">CPUUtilization and MemoryUtilization: used / reserved × 100, averaged over the running tasks (gaps: no task running); dashed rules: the policies' target values and alarm thresholds.</p>
 <div class="chart-body" id="chart-service-utilization-${index}"></div>
 <p class="caption sub-caption">Scaling alarms, minute by minute: ALARM, OK, INSUFFICIENT_DATA.</p>
 <div class="chart-body" id="chart-service-alarms-${index}"></div>
@@ -61,7 +78,7 @@ export function renderServiceScalingSection(results: Results): string {
 <h2>Service load and auto scaling</h2>
 <p class="caption">Per service, once a minute: requests per second offered and those the running tasks could not serve. Markers: Service Auto Scaling changing the desired count (from→to).</p>
 ${names.map((name, i) => serviceCharts(results, name, i)).join('\n')}
-<h3 class="sub">Service scaling activities</h3>
+${results.serviceScalingPolicies.length === 0 ? '' : `<h3 class="sub">Scaling policies</h3>\n${table('table-service-scaling-policies', POLICY_COLUMNS, results.serviceScalingPolicies)}\n`}<h3 class="sub">Service scaling activities</h3>
 ${activities}
 </section>
 `;

@@ -3,7 +3,8 @@ import { networkNeeds, taskReservation, type TaskDefinition } from '../model/tas
 import { instanceType } from '../model/instance-types.js';
 import { SERVICE_DEFAULT_STRATEGIES } from '../placement/defaults.js';
 import { MAX_CONSTRAINTS } from './placement-schema.js';
-import { resolveAutoScaling, type ReadFile } from './resolve-auto-scaling.js';
+import { resolveAutoScaling } from './resolve-auto-scaling.js';
+import type { ReadFile } from './read-scenario-file.js';
 import { resolvePrices } from './resolve-prices.js';
 import { fargateProviders, resolveCapacityProviders, resolveLaunch, type CapacityProviderSpec } from './resolve-capacity.js';
 import { findTaskDefinition } from './find-task-definition.js';

@@ -1,7 +1,7 @@
-import type { ReadFile } from './resolve-auto-scaling.js';
 import type { ParseContext } from './schema/index.js';
 
-export type { ReadFile };
+/** Reads a file a scenario names (a trace), by the path written in the scenario. */
+export type ReadFile = (path: string) => string;
 
 /** The text of a file a scenario names (a trace), or undefined after an error at `path` saying why it cannot be read. */
 export function readScenarioFile(file: string, path: string, ctx: ParseContext, readFile: ReadFile | undefined): string | undefined {

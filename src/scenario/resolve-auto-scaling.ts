@@ -7,9 +7,8 @@ import { metricId, type MetricKey } from '../metrics/metric-store.js';
 import { canonicalDimension, publishedMetrics, resourceLabelTargetGroup, serviceMetric, targetGroupMetric, workloadMetric } from '../metrics/published-metrics.js';
 import type { LoadBalancer } from '../model/load-balancing.js';
 import type { ParseContext } from './schema/index.js';
+import { readScenarioFile, type ReadFile } from './read-scenario-file.js';
 
-/** Reads a file a scenario names (a request trace), by the path written in the scenario. */
-export type ReadFile = (path: string) => string;
 
 /** What the metrics of a scenario are named after (see published-metrics.ts). */
 export interface MetricNames {
@@ -123,17 +122,8 @@ const describeMetric = (key: MetricKey) => `${key.namespace} ${key.metricName} {
 
 /** A request trace as requests per second per minute; a file that cannot be read or parsed is an error at `path`. */
 function readTrace(rate: { file: string }, path: string, ctx: ParseContext, readFile: ReadFile | undefined): number[] {
-  if (!readFile) {
-    ctx.error(path, 'a trace file needs a file reader: run the scenario with the CLI, or pass readFile to loadScenario');
-    return [];
-  }
-  let text: string;
-  try {
-    text = readFile(rate.file);
-  } catch (error) {
-    ctx.error(path, `cannot read "${rate.file}" (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    return [];
-  }
+  const text = readScenarioFile(rate.file, path, ctx, readFile);
+  if (text === undefined) return [];
   const times = azureTraceTimes(text);
   if (!Array.isArray(times)) {
     ctx.error(path, `${rate.file} line ${times.line}: ${times.problem}`);

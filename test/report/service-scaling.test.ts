@@ -17,10 +17,19 @@ describe('the service load and auto scaling section', () => {
 
   it('lists every Service Auto Scaling activity as Results has it', () => {
     expect(results.serviceScalingActivities.length).toBeGreaterThan(1);
-    expect(tableHeaders(html, 'table-service-scaling-activities')).toEqual(['Time', 'Service', 'Direction', 'Desired from', 'Desired to', 'Cause']);
+    expect(tableHeaders(html, 'table-service-scaling-activities')).toEqual(['Time', 'Service', 'Direction', 'Desired from', 'Desired to', 'Cooldown until', 'Cause']);
     expect(tableCells(html, 'table-service-scaling-activities')).toEqual(results.serviceScalingActivities.map((a) => [
-      formatClock(a.at), a.service, a.to > a.from ? 'scale out' : 'scale in', formatCount(a.from), formatCount(a.to), a.cause,
+      formatClock(a.at), a.service, a.to > a.from ? 'scale out' : 'scale in', formatCount(a.from), formatCount(a.to), a.cooldownEndsAt === null ? '—' : formatClock(a.cooldownEndsAt), a.cause,
     ]));
+    // web-spike's policy: 60 s out, 300 s in.
+    const first = results.serviceScalingActivities[0];
+    expect(first.cooldownEndsAt).toBe(first.at + (first.to > first.from ? 60_000 : 300_000));
+  });
+
+  it('lists the scaling policies with their metric, target and cooldowns', () => {
+    expect(tableCells(html, 'table-service-scaling-policies')).toEqual([
+      ['web', 'web-target-tracking-1', 'target tracking', 'AWS/ECS CPUUtilization {ClusterName=web, ServiceName=web} Average / 60 s', 'target 60', '60 s / 300 s'],
+    ]);
   });
 
   it('gives each service its two chart slots and the requests offered and over capacity', () => {
@@ -61,6 +70,15 @@ describe('the service load and auto scaling charts in Chromium', () => {
     const inAlarm = Object.values(alarms).flat().filter((s) => s === 'ALARM').length;
     expect(inAlarm).toBeGreaterThan(0);
     expect(await page.locator('#chart-service-alarms-0 rect.alarm-ALARM').count()).toBe(inAlarm);
+    // Desired and running tasks, each activity's cooldown shaded (scale-out green, scale-in amber).
+    expect(await texts(page, '#chart-service-tasks-0 svg .lines path title')).toEqual(['desired', 'running']);
+    const cooldowns = results.serviceScalingActivities.filter((a) => a.cooldownEndsAt !== null && a.cooldownEndsAt > a.at);
+    expect(await page.locator('#chart-service-tasks-0 rect.cooldown-band').count()).toBe(cooldowns.length);
+    expect(await page.locator('#chart-service-tasks-0 rect.cooldown-out').count()).toBe(cooldowns.filter((a) => a.to > a.from).length);
+    // The policy's target value as a rule across the utilization chart.
+    expect(await texts(page, '#chart-service-utilization-0 .policy-rule title')).toEqual(['target CPUUtilization 60% (web-target-tracking-1)']);
+    // Cluster utilization (dashed) beside reservation: web-spike keeps metrics.
+    expect(await texts(page, '#chart-reservation svg .lines path title')).toEqual(['CPU reservation', 'Memory reservation', 'CPU utilization', 'Memory utilization']);
     await page.locator('#service-scaling').screenshot({ path: 'out/report-service-scaling.png' });
     await page.close();
   });
@@ -73,6 +91,7 @@ describe('the service load and auto scaling charts in Chromium', () => {
     const causes = await texts(page, '#table-service-scaling-activities tbody td:last-child');
     expect(causes[0]).toContain(HOSTILE);
     expect(await page.locator('#chart-service-load-0 .service-scaling-activities .marker title').first().textContent()).toContain(HOSTILE);
+    expect((await texts(page, '#table-service-scaling-policies tbody td'))[3]).toContain(`ClusterName=${HOSTILE}`);
     await page.close();
   });
 });
