@@ -8,6 +8,9 @@ import type { Millis } from '../engine/time.js';
 import type { ServiceScaling } from '../model/service-scaling.js';
 import type { Service } from '../model/service.js';
 import type { ServiceAutoScalingSpec } from '../scenario/scenario-spec.js';
+import type { RegisterScalableTargetFile } from '../scenario/auto-scaling-schema.js';
+
+type SuspendedState = ServiceAutoScalingSpec['suspendedState'];
 import { targetGroupShares } from '../workload/request-mix.js';
 import { publishMetricsMinute, taskCounts } from './metrics-minute.js';
 import { stepAlarmName, stepPolicyName, targetTrackingAlarmName, targetTrackingPolicyName } from '../autoscaling/scaling-names.js';
@@ -31,7 +34,17 @@ export function startServiceMetrics(sim: Simulation): void {
     const target = sim.spec.serviceAutoScaling.find((t) => t.service === service);
     const alarms = (target?.targetTrackingPolicies ?? []).map(() => ({ high: 'INSUFFICIENT_DATA' as const, low: 'INSUFFICIENT_DATA' as const }));
     const stepAlarms = (target?.stepScalingPolicies ?? []).map(() => 'INSUFFICIENT_DATA' as const);
-    const scaling: ServiceScaling = { service, minutes: [], alarms, stepAlarms, alarmHistory: {}, minCapacity: target?.minCapacity ?? 0, maxCapacity: target?.maxCapacity ?? Infinity };
+    const scaling: ServiceScaling = {
+      service,
+      minutes: [],
+      alarms,
+      stepAlarms,
+      alarmHistory: {},
+      minCapacity: target?.minCapacity ?? 0,
+      maxCapacity: target?.maxCapacity ?? Infinity,
+      suspended: { scaleIn: false, scaleOut: false, scheduled: false },
+    };
+    if (target) suspend(scaling, target.suspendedState);
     sim.world.serviceScaling.set(service, scaling);
     // RegisterScalableTarget brings a desired count outside [min, max] into it.
     const svc = sim.world.services.get(service)!;
@@ -81,11 +94,13 @@ interface Proposal {
  */
 function scaleService(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): void {
   const proposals = [targetTrackingProposal(sim, service, scaling, target), ...stepProposals(sim, service, scaling, target)].filter((p): p is Proposal => p !== undefined);
-  const outs = proposals.filter((p) => p.desired > service.desiredCount);
+  // A suspended direction does nothing; the alarms go on being evaluated (AAS UG: suspend and resume scaling).
+  const outs = scaling.suspended.scaleOut ? [] : proposals.filter((p) => p.desired > service.desiredCount);
+  const ins = scaling.suspended.scaleIn ? [] : proposals.filter((p) => p.desired < service.desiredCount);
   // Application Auto Scaling turns off scale-in while an ECS deployment is in progress; scale-out goes on
   // (DG troubleshooting service auto scaling).
   const deploying = service.deployments.some((d) => d.rolloutState === 'IN_PROGRESS');
-  const pool = outs.length > 0 ? outs : deploying ? [] : proposals;
+  const pool = outs.length > 0 ? outs : deploying ? [] : ins;
   if (pool.length === 0) return;
   const chosen = pool.reduce((best, p) => (p.desired > best.desired ? p : best));
   scaling.cooldown = chosen.cooldown;
@@ -193,6 +208,8 @@ function scheduleAction(sim: Simulation, service: string, k: number, afterEpochM
 export function scheduledActionDue(sim: Simulation, service: string, k: number): void {
   const scaling = sim.world.serviceScaling.get(service)!;
   const action = sim.spec.serviceAutoScaling.find((t) => t.service === service)!.scheduledActions[k];
+  // While scheduled scaling is suspended an occurrence is skipped, not kept for later (ASSUMPTION, as EC2 Auto Scaling documents).
+  if (scaling.suspended.scheduled) return scheduleAction(sim, service, k, sim.spec.startEpochMs + sim.engine.now);
   const { MinCapacity: min, MaxCapacity: max } = action.ScalableTargetAction;
   if (min !== undefined) scaling.minCapacity = min;
   if (max !== undefined) scaling.maxCapacity = max;
@@ -200,6 +217,33 @@ export function scheduledActionDue(sim: Simulation, service: string, k: number):
   const name = action.ScheduledActionName ?? `${service}-scheduled-${k + 1}`;
   setDesiredCount(sim, svc, clamp(svc.desiredCount, scaling), `scheduled action ${name} set min capacity to ${scaling.minCapacity} and max capacity to ${scaling.maxCapacity}`);
   scheduleAction(sim, service, k, sim.spec.startEpochMs + sim.engine.now);
+}
+
+/** Sets the suspended flags a RegisterScalableTarget call gives (those it leaves out stay as they are). */
+function suspend(scaling: ServiceScaling, state: SuspendedState): void {
+  scaling.suspended = {
+    scaleIn: state.DynamicScalingInSuspended ?? scaling.suspended.scaleIn,
+    scaleOut: state.DynamicScalingOutSuspended ?? scaling.suspended.scaleOut,
+    scheduled: state.ScheduledScalingSuspended ?? scaling.suspended.scheduled,
+  };
+}
+
+/**
+ * A later RegisterScalableTarget call (a timeline action): new bounds, with the desired count moved
+ * into them at once as at registration, and/or suspending or resuming scaling activities.
+ */
+export function registerScalableTarget(sim: Simulation, call: RegisterScalableTargetFile): void {
+  const scaling = sim.world.serviceScaling.get(call.service)!;
+  if (call.suspendedState) suspend(scaling, call.suspendedState);
+  if (call.minCapacity !== undefined) scaling.minCapacity = call.minCapacity;
+  if (call.maxCapacity !== undefined) scaling.maxCapacity = call.maxCapacity;
+  // Only one bound given, past the other: the new one holds, as RegisterScalableTarget would have refused the old pair.
+  if (scaling.minCapacity > scaling.maxCapacity) {
+    if (call.minCapacity !== undefined) scaling.maxCapacity = scaling.minCapacity;
+    else scaling.minCapacity = scaling.maxCapacity;
+  }
+  const service = sim.world.services.get(call.service)!;
+  setDesiredCount(sim, service, clamp(service.desiredCount, scaling), `RegisterScalableTarget set min capacity to ${scaling.minCapacity} and max capacity to ${scaling.maxCapacity}`);
 }
 
 /** Appends every alarm's state for the minute just evaluated. */

@@ -3,6 +3,7 @@ import { requestReconcile, startDeployment } from './service-scheduler.js';
 import { interruptSpotTasks } from './fargate.js';
 import { azOutage, disconnectAgents, failInstances, interruptEc2Spot } from './faults.js';
 import { startPipeline } from './pipeline.js';
+import { registerScalableTarget } from './service-auto-scaling.js';
 import type { Simulation } from './simulation.js';
 
 /** Schedules every scripted action of the scenario's timeline. */
@@ -24,6 +25,7 @@ export function timelineActionDue(sim: Simulation, index: number): void {
   if ('instanceFailure' in action) return failInstances(sim, action.instanceFailure.count, action.instanceFailure.availabilityZone);
   if ('agentDisconnect' in action) return disconnectAgents(sim, action.agentDisconnect.count, action.agentDisconnect.duration);
   if ('azOutage' in action) return azOutage(sim, action.azOutage.availabilityZone, action.azOutage.duration);
+  if ('registerScalableTarget' in action) return registerScalableTarget(sim, action.registerScalableTarget);
   const { updateService } = action;
   const service = sim.world.services.get(updateService.service)!;
   if (updateService.desiredCount !== undefined) service.desiredCount = updateService.desiredCount;

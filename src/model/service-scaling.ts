@@ -30,6 +30,8 @@ export interface ServiceScaling {
   /** The scalable target's capacity bounds now (scheduled actions change them). */
   minCapacity: number;
   maxCapacity: number;
+  /** Which scaling activities are suspended now (RegisterScalableTarget SuspendedState). */
+  suspended: { scaleIn: boolean; scaleOut: boolean; scheduled: boolean };
 }
 
 /** A change of a service's desired count by Application Auto Scaling. */

@@ -151,6 +151,28 @@ const scheduledAction = refine(
 );
 export type ScheduledActionSpec = Infer<typeof scheduledAction>;
 
+/** RegisterScalableTarget's SuspendedState: which scaling activities are paused (all false by default). */
+export const suspendedStateSchema = object(
+  {
+    DynamicScalingInSuspended: optional(boolean()),
+    DynamicScalingOutSuspended: optional(boolean()),
+    ScheduledScalingSuspended: optional(boolean()),
+  },
+  aws,
+);
+
+/** A later RegisterScalableTarget call on a service's scalable target (a timeline action): new bounds and/or suspended state. */
+export const registerScalableTargetSchema = refine(
+  object({ service: string({ minLength: 1 }), minCapacity: optional(integer({ min: 0 })), maxCapacity: optional(integer({ min: 0 })), suspendedState: optional(suspendedStateSchema) }, strict),
+  (r, path, ctx) => {
+    if (r.minCapacity !== undefined && r.maxCapacity !== undefined && r.minCapacity > r.maxCapacity) {
+      return ctx.error(`${path}.minCapacity`, `Minimum capacity cannot be greater than maximum capacity (${r.minCapacity} > ${r.maxCapacity})`);
+    }
+    return r.minCapacity === undefined && r.maxCapacity === undefined && r.suspendedState === undefined ? ctx.error(path, 'expected minCapacity, maxCapacity or suspendedState') : r;
+  },
+);
+export type RegisterScalableTargetFile = Infer<typeof registerScalableTargetSchema>;
+
 /** RegisterScalableTarget for an ECS service's DesiredCount, with its target tracking policies. */
 export const serviceAutoScalingSchema = refine(
   object(
@@ -158,6 +180,7 @@ export const serviceAutoScalingSchema = refine(
       service: string({ minLength: 1 }),
       minCapacity: integer({ min: 0 }),
       maxCapacity: integer({ min: 0 }),
+      suspendedState: withDefault(suspendedStateSchema, { DynamicScalingInSuspended: undefined, DynamicScalingOutSuspended: undefined, ScheduledScalingSuspended: undefined }),
       targetTrackingPolicies: withDefault(array(targetTrackingSchema), []),
       stepScalingPolicies: withDefault(array(stepScalingSchema), []),
       scheduledActions: withDefault(array(scheduledAction), []),

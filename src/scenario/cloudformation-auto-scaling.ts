@@ -23,6 +23,7 @@ export function serviceAutoScalingOf(resources: Resources, resolve: (value: Json
       service: String(target.ResourceId ?? '').split('/').pop(),
       minCapacity: target.MinCapacity,
       maxCapacity: target.MaxCapacity,
+      ...(target.SuspendedState !== undefined ? { suspendedState: target.SuspendedState } : {}),
       targetTrackingPolicies: mine
         .filter(([, p]) => p.PolicyType === 'TargetTrackingScaling')
         .map(([, p]) => ({ PolicyName: p.PolicyName, ...(p.TargetTrackingScalingPolicyConfiguration as object) })),
@@ -40,10 +41,19 @@ export function serviceAutoScalingOf(resources: Resources, resolve: (value: Json
   });
 }
 
-/** The PutMetricAlarm fields a scenario alarm takes (name, namespace, dimensions and actions are implied). */
+/**
+ * The PutMetricAlarm fields a scenario alarm takes (name and actions are implied). The dimensions of a
+ * service's own AWS/ECS metric are left out: the alarm watches the service the policy scales (a
+ * template's ServiceName often refers to a parameter, not the simulated service's name).
+ */
 function alarmInput(alarm: Record<string, Json>): Record<string, Json> {
-  const keys = ['MetricName', 'Statistic', 'Period', 'EvaluationPeriods', 'DatapointsToAlarm', 'Threshold', 'ComparisonOperator', 'TreatMissingData'];
-  return Object.fromEntries(keys.filter((k) => alarm[k] !== undefined).map((k) => [k, alarm[k]]));
+  const keys = ['Namespace', 'MetricName', 'Statistic', 'ExtendedStatistic', 'Period', 'EvaluationPeriods', 'DatapointsToAlarm', 'Threshold', 'ComparisonOperator', 'TreatMissingData'];
+  const dimensions = Array.isArray(alarm.Dimensions) ? alarm.Dimensions : [];
+  const ownService = (alarm.Namespace ?? 'AWS/ECS') === 'AWS/ECS' && dimensions.some((d) => d !== null && typeof d === 'object' && !Array.isArray(d) && d.Name === 'ServiceName');
+  return {
+    ...Object.fromEntries(keys.filter((k) => alarm[k] !== undefined).map((k) => [k, alarm[k]])),
+    ...(dimensions.length > 0 && !ownService ? { Dimensions: dimensions } : {}),
+  };
 }
 
 function numbers(value: Json, key = ''): Json {

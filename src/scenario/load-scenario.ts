@@ -242,6 +242,14 @@ function resolveTimeline(file: ScenarioFile, taskDefinitions: TaskDefinition[], 
       return [{ at: action.at, ec2SpotInterruption: action.ec2SpotInterruption }];
     }
     if (action.agentDisconnect) return [{ at: action.at, agentDisconnect: action.agentDisconnect }];
+    if (action.registerScalableTarget) {
+      const { service } = action.registerScalableTarget;
+      if (!file.serviceAutoScaling.some((t) => t.service === service)) {
+        ctx.error(`timeline[${i}].registerScalableTarget.service`, `service "${service}" has no scalable target (serviceAutoScaling registers it first)`);
+        return [];
+      }
+      return [{ at: action.at, registerScalableTarget: action.registerScalableTarget }];
+    }
     if (action.azOutage) {
       if (!file.cluster.availabilityZones?.includes(action.azOutage.availabilityZone) && !zones.includes(action.azOutage.availabilityZone)) {
         ctx.error(`timeline[${i}].azOutage.availabilityZone`, `expected one of the cluster's availabilityZones (${zones.join(', ')}), got "${action.azOutage.availabilityZone}"`);

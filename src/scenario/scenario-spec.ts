@@ -11,7 +11,7 @@ import type { PriceCatalog } from '../cost/prices.js';
 import type { RequestRateSpec } from '../workload/request-rate.js';
 import type { RunTaskArrivals } from '../workload/arrivals.js';
 import type { Resources } from '../model/resources.js';
-import type { ServiceAutoScalingFile, StepScalingFile, TargetTrackingFile } from './auto-scaling-schema.js';
+import type { RegisterScalableTargetFile, ServiceAutoScalingFile, StepScalingFile, TargetTrackingFile } from './auto-scaling-schema.js';
 import type { MetricKey } from '../metrics/metric-store.js';
 import type { Statistic } from '../metrics/statistics.js';
 import type { CapacityProviderSpec } from './resolve-capacity.js';
@@ -136,7 +136,8 @@ export type TimelineAction =
   | { at: Millis; ec2SpotInterruption: { capacityProvider: string; fraction: number } }
   | { at: Millis; instanceFailure: { count: number; availabilityZone?: string } }
   | { at: Millis; agentDisconnect: { count: number; duration: Millis } }
-  | { at: Millis; azOutage: { availabilityZone: string; duration: Millis } };
+  | { at: Millis; azOutage: { availabilityZone: string; duration: Millis } }
+  | { at: Millis; registerScalableTarget: RegisterScalableTargetFile };
 
 export interface ServiceLoadSpec {
   service: string;

@@ -1,3 +1,4 @@
+import { registerScalableTargetSchema } from './auto-scaling-schema.js';
 import { placementConstraintsSchema, placementStrategiesSchema } from './placement-schema.js';
 import { capacityProviderStrategySchema } from './capacity-schema.js';
 import { durationDistribution } from './distribution-schema.js';
@@ -108,7 +109,7 @@ export const agentDisconnectSchema = object({ count: withDefault(integer({ min: 
 export const ec2SpotInterruptionSchema = object({ capacityProvider: string({ minLength: 1 }), fraction: number({ min: 0, max: 1 }) }, { unknownKeys: 'error' });
 export const azOutageSchema = object({ availabilityZone: string({ minLength: 1 }), duration: duration({ positive: true }) }, { unknownKeys: 'error' });
 
-const ACTIONS = ['updateService', 'pushImage', 'spotInterruption', 'ec2SpotInterruption', 'instanceFailure', 'agentDisconnect', 'azOutage'] as const;
+const ACTIONS = ['updateService', 'pushImage', 'spotInterruption', 'ec2SpotInterruption', 'instanceFailure', 'agentDisconnect', 'azOutage', 'registerScalableTarget'] as const;
 
 /** A scripted action at a simulated time. */
 export const timelineActionSchema = refine(
@@ -122,6 +123,7 @@ export const timelineActionSchema = refine(
       instanceFailure: optional(instanceFailureSchema),
       agentDisconnect: optional(agentDisconnectSchema),
       azOutage: optional(azOutageSchema),
+      registerScalableTarget: optional(registerScalableTargetSchema),
     },
     { unknownKeys: 'error' },
   ),

@@ -31,8 +31,9 @@ describe('real Application Auto Scaling definitions load and run', () => {
     const target = parts.serviceAutoScaling[0] as { service: string; minCapacity: number; maxCapacity: number; stepScalingPolicies: { alarm: object }[] };
     expect(target).toMatchObject({ service: 'nginx', minCapacity: 2, maxCapacity: 10 });
     expect(target.stepScalingPolicies.map((p) => p.alarm)).toEqual([
-      { MetricName: 'CPUUtilization', Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 20, ComparisonOperator: 'LessThanOrEqualToThreshold' },
-      { MetricName: 'CPUUtilization', Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 70, ComparisonOperator: 'GreaterThanOrEqualToThreshold' },
+      // The template's ServiceName / ClusterName dimensions name the service the policy scales: left out.
+      { Namespace: 'AWS/ECS', MetricName: 'CPUUtilization', Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 20, ComparisonOperator: 'LessThanOrEqualToThreshold' },
+      { Namespace: 'AWS/ECS', MetricName: 'CPUUtilization', Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 70, ComparisonOperator: 'GreaterThanOrEqualToThreshold' },
     ]);
     // 300 rps saturates 2 tasks (100% >= 95: +3 -> 5); 5 tasks run at (20 + 60 x 2.5) / 256 = 66%: no alarm.
     // At 30m the load drops to 20 rps: (20 + 4 x 2.5) / 256 = 12% <= 20, -1 a minute (Cooldown 60) down to the minimum 2.
@@ -67,5 +68,25 @@ describe('real Application Auto Scaling definitions load and run', () => {
     // Sustained load above 90%: 3 tasks 3 minutes into the breach, then no more (maximum 3, Cooldown 1800).
     const r = scenario('Service', { shape: 'constant', rps: 200 }, target);
     expect(steps(r)).toEqual([[3, 2, 3]]);
+  });
+
+  it('a template\'s SuspendedState, and an alarm on a cluster metric, keep their meaning', () => {
+    const template = {
+      Resources: {
+        Target: { Type: 'AWS::ApplicationAutoScaling::ScalableTarget', Properties: { ResourceId: 'service/default/web', MinCapacity: '1', MaxCapacity: '8', SuspendedState: { DynamicScalingInSuspended: true } } },
+        Up: { Type: 'AWS::ApplicationAutoScaling::ScalingPolicy', Properties: { PolicyName: 'up', PolicyType: 'StepScaling', ScalingTargetId: { Ref: 'Target' }, StepScalingPolicyConfiguration: { AdjustmentType: 'ChangeInCapacity', StepAdjustments: [{ MetricIntervalUpperBound: 0, ScalingAdjustment: 1 }] } } },
+        Low: {
+          Type: 'AWS::CloudWatch::Alarm',
+          Properties: { Namespace: 'AWS/ECS', MetricName: 'CPUReservation', Dimensions: [{ Name: 'ClusterName', Value: 'default' }], Statistic: 'Average', Period: 60, EvaluationPeriods: 1, Threshold: 10, ComparisonOperator: 'LessThanThreshold', AlarmActions: [{ Ref: 'Up' }] },
+        },
+      },
+    };
+    const target = fromCloudFormation(template).serviceAutoScaling[0] as { suspendedState: object; stepScalingPolicies: { alarm: object }[] };
+    expect(target.suspendedState).toEqual({ DynamicScalingInSuspended: true });
+    expect(target.stepScalingPolicies[0].alarm).toMatchObject({ Namespace: 'AWS/ECS', MetricName: 'CPUReservation', Dimensions: [{ Name: 'ClusterName', Value: 'default' }] });
+    // 2 tasks of 256 units on 4 m5.xlarge (4 x 4096) reserve 3.1%: below 10%, +1 every Cooldown (300 s) until
+    // 7 tasks reserve 10.9%.
+    const r = scenario('web', { shape: 'constant', rps: 10 }, target);
+    expect(steps(r)).toEqual([[1, 2, 3], [6, 3, 4], [11, 4, 5], [16, 5, 6], [21, 6, 7]]);
   });
 });

@@ -44,7 +44,7 @@ describe('the CI/CD pipeline: source -> build -> push -> deploy', () => {
   });
 
   it('a timeline entry takes exactly one action, on a service that exists', () => {
-    expect(problems(serviceScenario({ timeline: [{ at: '1m' }] }))).toEqual(['timeline[0]: expected exactly one action: updateService, pushImage, spotInterruption, ec2SpotInterruption, instanceFailure, agentDisconnect, azOutage']);
+    expect(problems(serviceScenario({ timeline: [{ at: '1m' }] }))).toEqual(['timeline[0]: expected exactly one action: updateService, pushImage, spotInterruption, ec2SpotInterruption, instanceFailure, agentDisconnect, azOutage, registerScalableTarget']);
     expect(problems(serviceScenario({ timeline: [{ at: '1m', pushImage: { service: 'api', image: 'x' } }] }))).toEqual([
       'timeline[0].pushImage.service: unknown service "api" (services: web)',
     ]);
