@@ -22,7 +22,7 @@ export function reportAssets(): ReportAssets {
  * The client script's files, in the order they are concatenated: each later one uses what the
  * earlier ones declare (client-core.js: data, time axis, shared chart helpers), client-main.js draws.
  */
-export const CLIENT_FILES = ['client-core.js', 'client-cluster.js', 'client-capacity.js', 'client-scaling.js', 'client-services.js', 'client-networking.js', 'client-main.js'];
+export const CLIENT_FILES = ['client-core.js', 'client-cluster.js', 'client-capacity.js', 'client-scaling.js', 'client-services.js', 'client-networking.js', 'client-navigator.js', 'client-events.js', 'client-main.js'];
 
 /** The client files as one script, in one function scope so nothing leaks into the page's globals. */
 function clientScript(): string {

@@ -39,13 +39,34 @@ function formatSimTime(ms) {
   return text || rest + 'ms';
 }
 
-/** Ticks on round steps (1m ... 7d), at most one per ~80px. */
-function timeTicks(innerWidth) {
-  const stepsMinutes = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080];
-  const most = Math.max(2, Math.floor(innerWidth / 80));
-  const minutes = stepsMinutes.find((m) => durationMs / (m * 60000) <= most) || 10080;
-  return d3.range(0, durationMs + 1, minutes * 60000);
+// ---- the shared view: every chart shows simulated time view.from..view.to (zoomed by the navigator) ----
+
+const MIN_VIEW_MS = Math.min(durationMs, 5 * 60000);
+const view = { from: 0, to: durationMs };
+
+/** Sets the shared view to [from, to], kept inside the run and at least MIN_VIEW_MS wide; false if nothing changed. */
+function setView(from, to) {
+  const span = Math.min(durationMs, Math.max(MIN_VIEW_MS, to - from));
+  const start = Math.max(0, Math.min(durationMs - span, from));
+  const next = { from: Math.round(start), to: Math.round(start + span) };
+  if (next.from === view.from && next.to === view.to) return false;
+  view.from = next.from;
+  view.to = next.to;
+  return true;
 }
+
+const isZoomed = () => view.from > 0 || view.to < durationMs;
+
+/** Ticks on round steps (1s ... 7d) from `from` to `to`, at most one per ~80px. */
+function roundTimeTicks(from, to, innerWidth) {
+  const stepsSeconds = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
+  const most = Math.max(2, Math.floor(innerWidth / 80));
+  const step = (stepsSeconds.find((s) => (to - from) / (s * 1000) <= most) || 604800) * 1000;
+  return d3.range(Math.ceil(from / step) * step, to + 1, step);
+}
+
+/** The charts' time ticks: round steps inside the view. */
+const timeTicks = (innerWidth) => roundTimeTicks(view.from, view.to, innerWidth);
 
 // ---- layout shared by every chart, so their time axes line up ----
 
@@ -70,7 +91,7 @@ function measureLeftMargin() {
 
 function makeLayout(width, left) {
   const innerWidth = Math.max(100, width - left - MARGIN.right);
-  return { width, left, innerWidth, x: d3.scaleLinear().domain([0, durationMs]).range([0, innerWidth]) };
+  return { width, left, innerWidth, x: d3.scaleLinear().domain([view.from, view.to]).range([0, innerWidth]) };
 }
 
 /** An svg of the page width whose viewBox scales it for print; returns the translated plot group. */
@@ -215,4 +236,23 @@ function drawMarkers(g, packed, lanesTop, innerHeight, layout, className) {
     .attr('x', (s) => s.labelX).attr('y', laneY).attr('dy', '0.35em').attr('fill', (s) => s.m.colour)
     .text((s) => s.label);
   marker.append('title').text((s) => s.m.title);
+}
+
+// ---- clipping: what lies outside the view stays out of the plot (axes and row labels are left alone) ----
+
+let clipCount = 0;
+const UNCLIPPED = ':not(.axis):not(.grid):not(.alarm-labels):not(.heat-legend):not(.heatmap-row)';
+
+/** Clips each chart svg in `el` to its plot's width, so a zoomed view draws nothing over the margins. */
+function clipToPlot(el, layout) {
+  d3.select(el).selectAll('svg').each(function () {
+    const svg = d3.select(this);
+    const g = svg.select(':scope > g');
+    if (g.empty()) return;
+    const id = 'plot-clip-' + ++clipCount;
+    svg.append('defs').append('clipPath').attr('id', id)
+      .append('rect').attr('x', 0).attr('y', -10000).attr('width', layout.innerWidth).attr('height', 20000);
+    g.selectAll(':scope > *' + UNCLIPPED).attr('clip-path', 'url(#' + id + ')');
+    g.selectAll(':scope > .heatmap-row > rect').attr('clip-path', 'url(#' + id + ')');
+  });
 }

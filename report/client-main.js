@@ -25,23 +25,34 @@ const charts = [
 const leftMargin = measureLeftMargin();
 let drawnWidth = 0;
 
-/** Draws every chart whose container the page has (the optional sections are left out when empty). */
-function drawAll() {
+/** Draws every chart whose container the page has (the optional sections are left out when empty), on the shared view. */
+function drawAll(force) {
   const first = document.getElementById(charts[0][0]);
   const width = Math.round(first.clientWidth) || 960;
-  if (width === drawnWidth) return;
+  if (width === drawnWidth && !force) return;
   drawnWidth = width;
+  clipCount = 0;
   const layout = makeLayout(width, leftMargin);
   for (const [id, draw] of charts) {
     const el = document.getElementById(id);
     if (!el) continue;
     d3.select(el).selectAll('*').remove();
     draw(el, layout);
+    clipToPlot(el, layout);
   }
+  drawNavigator(layout);
+}
+
+/** Zooms every chart to [from, to] and redraws them. */
+function zoomTo(from, to) {
+  if (setView(from, to)) drawAll(true);
 }
 
 drawAll();
+setupNavigatorButtons();
+setupMomentLinks();
 setupServiceEventsFilter();
+setupEventLogFilter();
 let resizeTimer = 0;
 window.addEventListener('resize', () => {
   clearTimeout(resizeTimer);

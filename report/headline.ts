@@ -66,6 +66,9 @@ export function renderHeadline(results: Results): string {
     ]),
     card('Peak instances', fig('peakInstances', s.peakInstances, formatCount), [
       `${fig('instancesLaunched', results.instances.length, formatCount)} container instances in all`,
+      ...instancesByProvider(results).map(
+        (p) => `${escapeHtml(p.name)}: peak <b data-provider-peak="${escapeHtml(p.name)}" data-value="${p.peak}">${formatCount(p.peak)}</b>, mean <b data-provider-mean="${escapeHtml(p.name)}" data-value="${p.mean}">${formatCount(p.mean)}</b>`,
+      ),
     ]),
     reservationCard('CPU reservation', 'cpuReservation', s.cpuReservation),
     reservationCard('Memory reservation', 'memoryReservation', s.memoryReservation),
@@ -74,6 +77,7 @@ export function renderHeadline(results: Results): string {
       `max ${fig('waitForCapacityMs.max', s.waitForCapacityMs.max, formatSpan)}`,
     ]),
     ...serviceCards(results),
+    ...requestCards(results),
     ...costCards(results),
     ...capacityCards(results),
   ];
@@ -99,6 +103,41 @@ function serviceCards(results: Results): string[] {
     card('Tasks failed to start', fig('tasksFailedToStart', failedToStart, formatCount), [
       `of ${fig('serviceTasksStarted', started, formatCount)} launched by services`,
     ], failedToStart > 0),
+  ];
+}
+
+/**
+ * Container instances over the run per capacity provider (and those registered outside any, as
+ * `registered`): the peak and the average of the per-minute samples, to one decimal.
+ */
+export function instancesByProvider(results: Results): { name: string; peak: number; mean: number }[] {
+  const providers = Object.entries(results.series.byCapacityProvider).filter(([, p]) => p.instances.length > 0);
+  if (providers.length === 0) return [];
+  const summarize = (name: string, values: number[]) => ({
+    name,
+    peak: Math.max(0, ...values),
+    mean: values.length === 0 ? 0 : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10,
+  });
+  const rows = providers.map(([name, p]) => summarize(name, p.instances));
+  const registered = results.series.instances.map((n, i) => n - providers.reduce((sum, [, p]) => sum + (p.instances[i] ?? 0), 0));
+  if (registered.some((n) => n > 0)) rows.push(summarize('registered', registered));
+  return rows;
+}
+
+/** Requests over capacity across the services with load: the SLO breach, with what was offered; none without service load. */
+function requestCards(results: Results): string[] {
+  const services = Object.values(results.series.serviceMetrics);
+  if (services.length === 0) return [];
+  const perMinute = (values: (number | null)[]) => values.reduce<number>((sum, v) => sum + (v ?? 0) * 60, 0);
+  const offered = Math.round(services.reduce((sum, m) => sum + perMinute(m.requestRate), 0));
+  const over = Math.round(services.reduce((sum, m) => sum + perMinute(m.requestsOverCapacity), 0));
+  const minutes = results.series.t.filter((_, i) => services.some((m) => (m.requestsOverCapacity[i] ?? 0) > 0)).length;
+  const share = offered === 0 ? 0 : Math.round((over / offered) * 10000) / 100;
+  return [
+    card('Requests over capacity', fig('requestsOverCapacity', over, formatCount), [
+      `of ${fig('requestsOffered', offered, formatCount)} offered (${fig('requestsOverCapacity.percent', share, formatPercent)})`,
+      `in ${fig('requestsOverCapacity.minutes', minutes, formatCount)} minute${minutes === 1 ? '' : 's'}`,
+    ], over > 0),
   ];
 }
 
