@@ -18,7 +18,8 @@ export interface SetOption {
  * (commas split values unless quoted).
  */
 export function parseSet(text: string): Parsed<SetOption> {
-  const equals = text.indexOf('=');
+  // The first "=" outside a [field=value] selector ends the path.
+  const equals = firstEqualsOutsideBrackets(text);
   if (equals <= 0) return { ok: false, message: `--set: expected path=value1,value2,..., got "${text}"` };
   const path = text.slice(0, equals).trim();
   const segments = parsePath(path);
@@ -39,6 +40,16 @@ export function parseSet(text: string): Parsed<SetOption> {
   const repeated = values.find((v, i) => values.indexOf(v) !== i);
   if (repeated !== undefined) return { ok: false, message: `--set ${path}: value ${JSON.stringify(repeated)} is listed twice` };
   return { ok: true, value: { path, segments: segments.value, values } };
+}
+
+function firstEqualsOutsideBrackets(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '[') depth++;
+    else if (text[i] === ']') depth = Math.max(0, depth - 1);
+    else if (text[i] === '=' && depth === 0) return i;
+  }
+  return -1;
 }
 
 /** Splits on commas outside double or single quotes. */

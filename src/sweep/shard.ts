@@ -36,7 +36,8 @@ export function chooseShard(flags: { shard?: string; shards?: string }, env: Rec
     return parseShard(flags.shard);
   }
   const variable = SHARD_INDEX_VARIABLES.find((name) => env[name] !== undefined && env[name] !== '');
-  const countText = flags.shards ?? env[SHARD_COUNT_VARIABLE];
+  // An empty variable counts as unset, as shells and job templates often leave them.
+  const countText = flags.shards ?? (env[SHARD_COUNT_VARIABLE] || undefined);
   const countSource = flags.shards !== undefined ? '--shards' : SHARD_COUNT_VARIABLE;
   if (variable === undefined) {
     return flags.shards === undefined ? { ok: true, value: undefined } : { ok: false, message: `--shards needs a shard index: --shard i/n, or ${SHARD_INDEX_VARIABLES.join(' or ')} set` };
