@@ -46,7 +46,8 @@ export function planSweep(file: string, flags: SweepFlags, env: Record<string, s
   const raw: unknown = parseYaml(text.toString('utf8'));
   const baseDir = dirname(resolve(file));
   const points = gridPoints(sets);
-  const scenarios = points.map((point) => pointScenario(file, raw, sets, point, baseDir));
+  const baseNotes = new Set(base.notes.map((n) => `${n.path}: ${n.message}`));
+  const scenarios = points.map((point) => pointScenario(file, raw, sets, point, baseDir, baseNotes));
   const allCells = gridCells(points.length, seeds);
   const scenario = { name: base.name, sha256: createHash('sha256').update(text).digest('hex') };
   return {
@@ -59,7 +60,7 @@ export function planSweep(file: string, flags: SweepFlags, env: Record<string, s
   };
 }
 
-function pointScenario(file: string, raw: unknown, sets: SetOption[], point: GridPoint, baseDir: string): unknown {
+function pointScenario(file: string, raw: unknown, sets: SetOption[], point: GridPoint, baseDir: string, baseNotes: Set<string>): unknown {
   let scenario = raw;
   sets.forEach((set, i) => {
     const applied = setAtPath(scenario, set.segments, point.values[i]);
@@ -67,9 +68,14 @@ function pointScenario(file: string, raw: unknown, sets: SetOption[], point: Gri
     scenario = applied.value;
   });
   const loaded = parseScenario(scenario, { readFile: (path) => readFileSync(resolve(baseDir, path), 'utf8') });
+  const where = sets.map((set, i) => `${set.path}=${JSON.stringify(point.values[i])}`).join(', ');
   if (!loaded.ok) {
-    const where = sets.map((set, i) => `${set.path}=${JSON.stringify(point.values[i])}`).join(', ');
     throw badInput(loaded.errors.map((e) => `${file}: ${e.path === '' ? '' : `${e.path}: `}${e.message} (with --set ${where})`).join('\n'));
+  }
+  // AWS-shaped objects accept fields ecsim does not simulate (as notes); sweeping one would change nothing.
+  const added = loaded.spec.notes.filter((n) => !baseNotes.has(`${n.path}: ${n.message}`));
+  if (added.length > 0) {
+    throw badInput(`${file}: ${added[0].path}: ${added[0].message} (with --set ${where}): a field ecsim does not simulate, so sweeping it would change nothing`);
   }
   return scenario;
 }

@@ -148,6 +148,7 @@ describe('ecsim sweep: bad input exits 2 with one line, no stack trace, nothing 
     ['a value the scenario rejects', ['--set', 'cluster.containerInstances[0].count=2,-1'], /quickstart\.yaml: cluster\.containerInstances\[0\]\.count: expected an integer from 0 to 1000000, got -1 \(with --set cluster\.containerInstances\[0\]\.count=-1\)$/],
     ['a path that is not in the file', ['--set', 'services[0].desiredCount=2'], /--set services\[0\]\.desiredCount: services is not in the scenario, so it has no entry \[0\]$/],
     ['an index past the end', ['--set', 'cluster.containerInstances[1].count=2'], /cluster\.containerInstances has 1 entries \(indexes 0 to 0\), so no \[1\]$/],
+    ['a field ecsim does not simulate', ['--set', 'taskDefinitions[0].containerDefinitions[0].foo=1,2'], /containerDefinitions\[0\]\.foo: not simulated by ecsim; ignored .*so sweeping it would change nothing$/],
     ['a backwards seed range', ['--seeds', '9..1'], /--seeds: a range must not run backwards, got "9\.\.1"$/],
     ['--set seed', ['--set', 'seed=1,2'], /--set seed: use --seeds/],
     ['a run option', ['--until', '1h'], /sweep: --until is not an option of ecsim sweep \(use --set duration=D\)$/],
