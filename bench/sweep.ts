@@ -6,7 +6,7 @@ import { runCellsInWorkers } from '../src/cli/sweep-pool.js';
 const QUICKSTART = fileURLToPath(new URL('../sims/quickstart.yaml', import.meta.url));
 /** Five simulated weeks of the quickstart: about 0.7 s a run on an idle core here, so starting a worker (~0.3-0.5 s under tsx) is small beside it. */
 const SWEEP = { seeds: '1..20', set: ['duration=840h'] };
-const REPEATS = 2;
+const REPEATS = 3;
 const TARGET = 1.7;
 
 export interface SweepBenchReport {
