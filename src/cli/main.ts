@@ -68,37 +68,39 @@ function main(argv: string[]): void | Promise<void> {
   }
 }
 
-/** Options of one command given to another are mistakes, not silently ignored (`run --seeds` would run one seed). */
-function checkOptionsFit(command: string | undefined, values: Record<string, unknown>): void {
-  const sweepOnly = ['seeds', 'set', 'workers', 'shard', 'shards'];
-  const runOnly = ['seed', 'until', 'json', 'check', 'max-events', 'events'];
-  const misplaced = command === 'sweep' ? runOnly : command === 'run' ? sweepOnly : [...sweepOnly, ...runOnly, ...(command === 'merge' ? [] : ['out'])];
-  const given = misplaced.filter((name) => values[name] !== undefined && !(command === 'merge' && name === 'out'));
-  if (given.length > 0) {
-    const hint = command === 'sweep' && given.includes('seed') ? ' (ecsim sweep takes --seeds)' : command === 'sweep' && given.includes('until') ? ' (use --set duration=D)' : '';
-    throw badInput(`${command}: --${given[0]} is not an option of ecsim ${command}${hint}`);
-  }
+/** The options each command takes besides --help and --version. */
+const COMMAND_OPTIONS: Record<string, string[]> = {
+  run: ['seed', 'until', 'out', 'json', 'check', 'max-events', 'events'],
+  sweep: ['seeds', 'set', 'workers', 'out', 'shard', 'shards', 'max-events'],
+  merge: [],
+  validate: [],
+  schema: [],
+};
+
+/** An option of one command given to another is a mistake, not silently ignored (`run --seeds` would run one seed). */
+function checkOptionsFit(command: string, values: Record<string, unknown>): void {
+  const own = COMMAND_OPTIONS[command];
+  if (own === undefined) return; // an unknown command: main says so
+  const given = Object.keys(values).find((name) => values[name] !== undefined && name !== 'help' && name !== 'version' && !own.includes(name));
+  if (given === undefined) return;
+  const hint = command === 'sweep' && given === 'seed' ? ' (ecsim sweep takes --seeds)' : command === 'sweep' && given === 'until' ? ' (use --set duration=D)' : '';
+  throw badInput(`${command}: --${given} is not an option of ecsim ${command}${hint}`);
 }
 
+/** A CliError is one line and its exit code; anything else is a bug, shown with its stack. */
 function reportError(error: unknown): void {
   if (error instanceof CliError) {
     process.stderr.write(`ecsim: ${error.message}\n`);
     process.exitCode = error.exitCode;
   } else {
-    throw error;
+    console.error(error);
+    process.exitCode = 1;
   }
 }
 
 try {
   // sweep is asynchronous (it waits for worker threads); the other commands finish before main returns.
-  void main(process.argv.slice(2))?.catch((error: unknown) => {
-    try {
-      reportError(error);
-    } catch (bug) {
-      console.error(bug);
-      process.exitCode = 1;
-    }
-  });
+  void main(process.argv.slice(2))?.catch(reportError);
 } catch (error) {
   reportError(error);
 }

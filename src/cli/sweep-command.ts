@@ -11,18 +11,20 @@ import { RunFailed, runCellsInWorkers } from './sweep-pool.js';
 export interface SweepCommandFlags extends SweepFlags {
   workers?: string;
   out?: string;
+  'max-events'?: string;
 }
 
 /** `ecsim sweep FILE`: runs the grid (or one shard of it) on worker threads and writes the sweep files. */
 export async function sweepCommand(file: string, flags: SweepCommandFlags): Promise<void> {
   const workers = flags.workers === undefined ? availableParallelism() : positiveWholeNumber('--workers', flags.workers);
+  const maxEvents = flags['max-events'] === undefined ? undefined : positiveWholeNumber('--max-events', flags['max-events']);
   const plan = planSweep(file, flags, process.env);
   const outDir = flags.out ?? join('out', `${basename(file, extname(file))}-sweep`);
   const used = Math.max(1, Math.min(workers, plan.cells.length));
   const progress = runCounter(plan.cells.length);
   let runs;
   try {
-    runs = await runCellsInWorkers(plan.cells, plan.setup, used, progress.update);
+    runs = await runCellsInWorkers(plan.cells, { ...plan.setup, maxEvents }, used, progress.update);
   } catch (error) {
     progress.done();
     if (error instanceof RunFailed) {

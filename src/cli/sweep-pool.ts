@@ -6,6 +6,8 @@ import type { RunSummary } from '../sweep/sweep-document.js';
 export interface WorkerSetup {
   scenarios: unknown[];
   baseDir: string;
+  /** Stop a run with SimulationStopped after this many events (`--max-events`). */
+  maxEvents?: number;
 }
 
 export type WorkerReply = { cell: number; figures: Record<string, number> } | { cell: number; error: string; finding: boolean };

@@ -13,7 +13,7 @@ import type { GridCell } from '../sweep/grid.js';
 import { runFigures } from '../sweep/run-figures.js';
 import type { WorkerReply, WorkerSetup } from './sweep-pool.js';
 
-const { scenarios, baseDir } = workerData as WorkerSetup;
+const { scenarios, baseDir, maxEvents } = workerData as WorkerSetup;
 const specs = new Map<number, ScenarioSpec>();
 
 function specOf(point: number): ScenarioSpec {
@@ -31,7 +31,7 @@ function specOf(point: number): ScenarioSpec {
 parentPort!.on('message', (cell: GridCell) => {
   let reply: WorkerReply;
   try {
-    reply = { cell: cell.index, figures: runFigures(simulate(specOf(cell.point), { seed: cell.seed })) };
+    reply = { cell: cell.index, figures: runFigures(simulate(specOf(cell.point), { seed: cell.seed, maxEvents })) };
   } catch (error) {
     const e = error as Error;
     // SimulationStopped and InvariantViolation are findings about the scenario (exit 1); anything else is a bug, so keep its stack.

@@ -26,6 +26,7 @@ Options for sweep:
                     cluster.capacityProviders[1].autoScalingGroup.maxSize, services[serviceName=web].desiredCount
   --workers N       worker threads (default: the number of CPUs)
   --out DIR         where to write the files (default: out/<scenario file name>-sweep)
+  --max-events N    stop with an error (exit 1, naming the run) if a run passes N events
   --shard I/N       run only shard I of N (cells I, I+N, ...) and write shard-I-of-N.json for ecsim merge;
                     default from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX
                     (AWS Batch array job), with N from --shards N or ECSIM_SHARDS

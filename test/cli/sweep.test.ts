@@ -143,6 +143,14 @@ describe('shards and ecsim merge', () => {
   });
 });
 
+it('a run that hits --max-events stops the sweep with exit code 1, naming the run, and writes nothing', () => {
+  const out = join(dir, 'stopped');
+  const result = ecsim(['sweep', QUICKSTART, ...GRID, '--max-events', '50', '--workers', '2', '--out', out], ROOT, NO_SHARD);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/^ecsim: .*quickstart\.yaml: run \d \(seed \d, duration="20m", cluster\.containerInstances\[0\]\.count=\d\): stopped after 50 events \(the --max-events limit\)/);
+  expect(existsSync(out)).toBe(false);
+});
+
 describe('ecsim sweep: bad input exits 2 with one line, no stack trace, nothing written', () => {
   const cases: [string, string[], RegExp, Record<string, string>?][] = [
     ['a value the scenario rejects', ['--set', 'cluster.containerInstances[0].count=2,-1'], /quickstart\.yaml: cluster\.containerInstances\[0\]\.count: expected an integer from 0 to 1000000, got -1 \(with --set cluster\.containerInstances\[0\]\.count=-1\)$/],
