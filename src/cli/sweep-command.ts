@@ -20,7 +20,7 @@ export async function sweepCommand(file: string, flags: SweepCommandFlags): Prom
   const maxEvents = flags['max-events'] === undefined ? undefined : positiveWholeNumber('--max-events', flags['max-events']);
   const plan = planSweep(file, flags, process.env);
   const outDir = flags.out ?? join('out', `${basename(file, extname(file))}-sweep`);
-  const used = Math.max(1, Math.min(workers, plan.cells.length));
+  const used = Math.min(workers, plan.cells.length);
   const progress = runCounter(plan.cells.length);
   let runs;
   try {
@@ -44,7 +44,8 @@ export async function sweepCommand(file: string, flags: SweepCommandFlags): Prom
     const { index, count } = plan.shard;
     const shardPath = join(outDir, `shard-${index}-of-${count}.json`);
     writeAll([{ path: shardPath, content: toJson(shardDocument(plan.definition, plan.shard, runs)) }]);
-    say(`${name}: shard ${index}/${count}: ${runs.length} of ${plan.allCells.length} runs (${shape}) on ${used} worker${used === 1 ? '' : 's'}`);
+    const where = used === 0 ? 'nothing to run: more shards than runs' : `on ${used} worker${used === 1 ? '' : 's'}`;
+    say(`${name}: shard ${index}/${count}: ${runs.length} of ${plan.allCells.length} runs (${shape}); ${where}`);
     say(`shard: ${shardPath}`);
     say(`combine all ${count} shards with: ecsim merge OUT_DIR shard-*-of-${count}.json`);
     return;

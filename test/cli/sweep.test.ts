@@ -102,7 +102,7 @@ describe('shards and ecsim merge', () => {
   it('AWS_BATCH_JOB_ARRAY_INDEX chooses the shard of an AWS Batch array job', () => {
     const result = sweep('batch', ['--shards', '2'], { AWS_BATCH_JOB_ARRAY_INDEX: '1' });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/shard 1\/2: 4 of 8 runs/);
+    expect(result.stdout).toMatch(/shard 1\/2: 4 of 8 runs \(2 grid points x 4 seeds\); on \d+ workers?/);
     expect(read('batch', 'shard-1-of-2.json')).toBe(read('shards', 'shard-1-of-2.json'));
   });
 
