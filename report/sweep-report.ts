@@ -22,7 +22,7 @@ export function renderSweepReport(sweep: SweepDocument): string {
 <h1>${escapeHtml(title)}</h1>
 <p>${sweep.runs.length} runs: ${sweep.points.length} grid point${sweep.points.length === 1 ? '' : 's'} x ${sweep.seeds.length} seed${sweep.seeds.length === 1 ? '' : 's'} (${escapeHtml(seedText(sweep.seeds))}). ecsim ${escapeHtml(sweep.ecsimVersion)}; scenario file sha256 <code>${escapeHtml(sweep.scenario.sha256.slice(0, 16))}</code>.</p>
 ${grid.length > 0 ? `<ul>${grid.map((g) => `<li>${g}</li>`).join('')}</ul>` : '<p>No <code>--set</code>: the scenario as written, over seeds.</p>'}
-<p class="note">Each figure: mean over seeds and ${escapeHtml(sweep.interval)}.</p>
+<p class="note">Each figure: the mean over seeds and its ${escapeHtml(sweep.interval)}.</p>
 ${sweep.figures.map((figure) => renderFigure(sweep, figure)).join('\n')}
 </body>
 </html>
@@ -33,7 +33,7 @@ function renderFigure(sweep: SweepDocument, figure: SweepDocument['figures'][num
   const values = sweep.points.map((p) => p.figures[figure.name]);
   const low = Math.min(...values.map((m) => m.low ?? m.min));
   const high = Math.max(...values.map((m) => m.high ?? m.max));
-  const head = [...sweep.sets.map((s) => `<th>${escapeHtml(s.path)}</th>`), '<th>mean</th><th>95% interval</th><th>n</th><th></th>'].join('');
+  const head = [...sweep.sets.map((s) => `<th>${escapeHtml(s.path)}</th>`), '<th class="num">mean</th><th class="num">95% interval</th><th class="num">n</th><th></th>'].join('');
   const rows = sweep.points.map((point, i) => {
     const m = values[i];
     const setCells = sweep.sets.map((s) => `<td>${escapeHtml(String(point.set[s.path]))}</td>`).join('');
@@ -69,5 +69,5 @@ body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 60re
 h1 { font-size: 1.5rem; } h2 { font-size: 1.1rem; margin: 1.6rem 0 0.2rem; }
 .unit, .note { color: #5b6572; font-weight: normal; }
 table { border-collapse: collapse; } th, td { padding: 0.2rem 0.7rem; border-bottom: 1px solid #e3e7ec; text-align: left; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; } code { font-size: 0.95em; }
+.num { text-align: right; font-variant-numeric: tabular-nums; } code { font-size: 0.95em; }
 `;
