@@ -4,10 +4,12 @@ import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { VERSION } from '../version.js';
 import { badInput, CliError } from './cli-error.js';
 import { readScenario } from './read-scenario.js';
+import { mergeCommand } from './merge-command.js';
 import { runCommand } from './run-command.js';
+import { sweepCommand } from './sweep-command.js';
 import { USAGE } from './usage.js';
 
-function main(argv: string[]): void {
+function main(argv: string[]): void | Promise<void> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -23,6 +25,11 @@ function main(argv: string[]): void {
         check: { type: 'boolean' },
         'max-events': { type: 'string' },
         events: { type: 'string' },
+        seeds: { type: 'string' },
+        set: { type: 'string', multiple: true },
+        workers: { type: 'string' },
+        shard: { type: 'string' },
+        shards: { type: 'string' },
       },
     });
   } catch (error) {
@@ -32,11 +39,19 @@ function main(argv: string[]): void {
   const [command, file, ...extra] = positionals;
   if (values.version) return void process.stdout.write(`${VERSION}\n`);
   if (values.help || command === 'help' || command === undefined) return void process.stdout.write(`${USAGE}\n`);
+  checkOptionsFit(command, values);
+  if (command === 'merge') {
+    if (!file || extra.length === 0) throw badInput('merge: expected an output directory and shard files (ecsim merge OUT_DIR SHARD...)');
+    return mergeCommand(file, extra);
+  }
   if (extra.length > 0) throw badInput(`unexpected arguments: ${extra.join(' ')}`);
   switch (command) {
     case 'run':
       if (!file) throw badInput('run: expected a scenario FILE (ecsim run FILE)');
       return runCommand(file, values);
+    case 'sweep':
+      if (!file) throw badInput('sweep: expected a scenario FILE (ecsim sweep FILE --seeds 1..20)');
+      return sweepCommand(file, values);
     case 'validate': {
       if (!file) throw badInput('validate: expected a scenario FILE (ecsim validate FILE)');
       const spec = readScenario(file);
@@ -53,13 +68,39 @@ function main(argv: string[]): void {
   }
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
+/** The options each command takes besides --help and --version. */
+const COMMAND_OPTIONS: Record<string, string[]> = {
+  run: ['seed', 'until', 'out', 'json', 'check', 'max-events', 'events'],
+  sweep: ['seeds', 'set', 'workers', 'out', 'shard', 'shards', 'max-events'],
+  merge: [],
+  validate: [],
+  schema: [],
+};
+
+/** An option of one command given to another is a mistake, not silently ignored (`run --seeds` would run one seed). */
+function checkOptionsFit(command: string, values: Record<string, unknown>): void {
+  const own = COMMAND_OPTIONS[command];
+  if (own === undefined) return; // an unknown command: main says so
+  const given = Object.keys(values).find((name) => values[name] !== undefined && name !== 'help' && name !== 'version' && !own.includes(name));
+  if (given === undefined) return;
+  const hint = command === 'sweep' && given === 'seed' ? ' (ecsim sweep takes --seeds)' : command === 'sweep' && given === 'until' ? ' (use --set duration=D)' : '';
+  throw badInput(`${command}: --${given} is not an option of ecsim ${command}${hint}`);
+}
+
+/** A CliError is one line and its exit code; anything else is a bug, shown with its stack. */
+function reportError(error: unknown): void {
   if (error instanceof CliError) {
     process.stderr.write(`ecsim: ${error.message}\n`);
     process.exitCode = error.exitCode;
   } else {
-    throw error;
+    console.error(error);
+    process.exitCode = 1;
   }
+}
+
+try {
+  // sweep is asynchronous (it waits for worker threads); the other commands finish before main returns.
+  void main(process.argv.slice(2))?.catch(reportError);
+} catch (error) {
+  reportError(error);
 }
