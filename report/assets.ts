@@ -8,13 +8,15 @@ export interface ReportAssets {
   d3: string;
   css: string;
   client: string;
+  /** The comparison page's script (client-compare.js), self-contained. */
+  compareClient: string;
 }
 
 let cached: ReportAssets | undefined;
 
 /** Reads the assets once per process; the only file-system access the report makes. */
 export function reportAssets(): ReportAssets {
-  cached ??= { d3: readFileSync(d3MinPath(), 'utf8'), css: readOwnAsset('styles.css'), client: clientScript() };
+  cached ??= { d3: readFileSync(d3MinPath(), 'utf8'), css: readOwnAsset('styles.css'), client: clientScript(), compareClient: readOwnAsset('client-compare.js') };
   return cached;
 }
 

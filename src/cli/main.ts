@@ -4,6 +4,7 @@ import { scenarioJsonSchema } from '../scenario/json-schema.js';
 import { VERSION } from '../version.js';
 import { badInput, CliError } from './cli-error.js';
 import { readScenario } from './read-scenario.js';
+import { compareCommand } from './compare-command.js';
 import { mergeCommand } from './merge-command.js';
 import { runCommand } from './run-command.js';
 import { sweepCommand } from './sweep-command.js';
@@ -40,6 +41,7 @@ function main(argv: string[]): void | Promise<void> {
   if (values.version) return void process.stdout.write(`${VERSION}\n`);
   if (values.help || command === 'help' || command === undefined) return void process.stdout.write(`${USAGE}\n`);
   checkOptionsFit(command, values);
+  if (command === 'compare') return compareCommand(file === undefined ? [] : [file, ...extra], values);
   if (command === 'merge') {
     if (!file || extra.length === 0) throw badInput('merge: expected an output directory and shard files (ecsim merge OUT_DIR SHARD...)');
     return mergeCommand(file, extra);
@@ -73,6 +75,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   run: ['seed', 'until', 'out', 'json', 'check', 'max-events', 'events'],
   sweep: ['seeds', 'set', 'workers', 'out', 'shard', 'shards', 'max-events'],
   merge: [],
+  compare: ['out'],
   validate: [],
   schema: [],
 };

@@ -5,6 +5,9 @@ Usage:
   ecsim sweep FILE [options]   run a grid of --set values x seeds on all cores; write sweep.json,
                                sweep.csv (mean and 95% interval per figure) and sweep.html
   ecsim merge OUT_DIR SHARD... combine the shard files of a sweep run with --shard into OUT_DIR
+  ecsim compare A B ...        one page with the runs side by side (results.json files, or scenario
+                               files, which are simulated first); write compare.html (--out DIR,
+                               default out/compare)
   ecsim validate FILE          check a scenario file and exit
   ecsim schema                 print the JSON Schema of scenario files
   ecsim --help | --version

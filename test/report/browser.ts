@@ -17,12 +17,13 @@ export interface PageLog {
 }
 
 export type OpenReport = (results: Results, file: string) => Promise<{ page: Page; log: PageLog; url: string }>;
+export type OpenPage = (html: string, file: string, ready: string) => Promise<{ page: Page; log: PageLog; url: string }>;
 
 /**
  * Launches Chromium for the calling test file (closed after it) and returns `openReport`, which
  * renders Results to `file`, opens it at 1280×900 and logs what the page did while loading.
  */
-export function useBrowser(): { openReport: OpenReport } {
+export function useBrowser(): { openReport: OpenReport; openPage: OpenPage } {
   let browser: Browser;
 
   beforeAll(async () => {
@@ -39,10 +40,11 @@ export function useBrowser(): { openReport: OpenReport } {
     await browser?.close();
   });
 
-  const openReport: OpenReport = async (results, file) => {
+  /** Writes `html` to `file`, opens it at 1280×900 and waits for the `ready` selector. */
+  const openPage: OpenPage = async (html, file, ready) => {
     const path = resolve(file);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, renderReport(results));
+    writeFileSync(path, html);
     const url = pathToFileURL(path).href;
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const log: PageLog = { consoleErrors: [], pageErrors: [], requests: [], dialogs: [] };
@@ -54,10 +56,11 @@ export function useBrowser(): { openReport: OpenReport } {
       void d.dismiss();
     });
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForSelector('#chart-failures svg');
+    await page.waitForSelector(ready);
     return { page, log, url };
   };
-  return { openReport };
+  const openReport: OpenReport = (results, file) => openPage(renderReport(results), file, '#chart-failures svg');
+  return { openReport, openPage };
 }
 
 export const texts = (page: Page, selector: string): Promise<string[]> => page.locator(selector).allTextContents();
