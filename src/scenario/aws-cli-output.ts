@@ -58,8 +58,8 @@ export interface InputKind {
   what: string;
   /** The input objects in `value` when it is one of the CLI's output shapes, else undefined. */
   unwrap(value: Record<string, unknown>): UnwrappedInput[] | undefined;
-  /** JSON Schemas of the output shapes, beside the input shape `item`. */
-  outputShapes(item: JsonSchema): JsonSchema[];
+  /** JSON Schemas of the output shapes (the wrapper only: the objects inside are the input's, with read-only fields). */
+  outputShapes(): JsonSchema[];
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -71,11 +71,17 @@ function withoutReadOnly(value: unknown, fields: readonly string[]): { value: un
   return { value: Object.fromEntries(Object.entries(value).filter(([k]) => !fields.includes(k))), readOnly };
 }
 
-/** `{ <one>: {...} }` (one resource) or `{ <many>: [...] }` (a describe call's list): the resources in it. */
-function wrapped(value: Record<string, unknown>, one: string, many: string, readOnlyFields: readonly string[], describe: string, create: string): UnwrappedInput[] | undefined {
-  if (isObject(value[one])) return [{ ...withoutReadOnly(value[one], readOnlyFields), at: one, shape: `${create} output` }];
-  const list = value[many];
-  if (!Array.isArray(list)) return undefined;
+/**
+ * `{ <one>: {...} }` (one resource), `{ <many>: [...] }` (a describe call's list), or one resource taken
+ * out of either (`jq '.services[0]'`), known by its read-only fields: the resources in it.
+ */
+function wrapped(value: Record<string, unknown>, one: string, many: string | undefined, readOnlyFields: readonly string[], describe: string): UnwrappedInput[] | undefined {
+  if (isObject(value[one])) return [{ ...withoutReadOnly(value[one], readOnlyFields), at: one, shape: `${describe} output` }];
+  const list = many === undefined ? undefined : value[many];
+  if (!Array.isArray(list)) {
+    const bare = withoutReadOnly(value, readOnlyFields);
+    return bare.readOnly.length > 0 ? [{ ...bare, at: '', shape: `${describe} output` }] : undefined;
+  }
   const failures = Array.isArray(value.failures) && value.failures.length > 0 ? describeFailures(value.failures) : undefined;
   return list.map((item, i) => ({ ...withoutReadOnly(item, readOnlyFields), at: `${many}[${i}]`, shape: `${describe} output`, ...(i === 0 && failures ? { failures } : {}) }));
 }
@@ -85,8 +91,8 @@ function describeFailures(failures: unknown[]): string {
   return failures.map((f) => (isObject(f) ? `${String(f.arn ?? '?')} ${String(f.reason ?? '')}`.trim() : String(f))).join(', ');
 }
 
-const wrapper = (key: string, item: JsonSchema): JsonSchema => ({ type: 'object', properties: { [key]: item }, required: [key] });
-const listWrapper = (key: string, item: JsonSchema): JsonSchema => ({ type: 'object', properties: { [key]: { type: 'array', items: item } }, required: [key] });
+const wrapper = (key: string): JsonSchema => ({ type: 'object', properties: { [key]: { type: 'object' } }, required: [key] });
+const listWrapper = (key: string): JsonSchema => ({ type: 'object', properties: { [key]: { type: 'array', items: { type: 'object' } } }, required: [key] });
 
 /** Input shapes only: files are read as they are. */
 const plain: Omit<InputKind, 'what'> = { unwrap: () => undefined, outputShapes: () => [] };
@@ -95,18 +101,18 @@ export const INPUT_KINDS = {
   taskDefinition: {
     what: 'a task definition',
     // describe-task-definition and register-task-definition both print { taskDefinition, tags }.
-    unwrap: (v) => (isObject(v.taskDefinition) ? [{ ...withoutReadOnly(v.taskDefinition, TASK_DEFINITION_READ_ONLY), at: 'taskDefinition', shape: 'describe-task-definition output' }] : undefined),
-    outputShapes: (item) => [wrapper('taskDefinition', item)],
+    unwrap: (v) => wrapped(v, 'taskDefinition', undefined, TASK_DEFINITION_READ_ONLY, 'describe-task-definition'),
+    outputShapes: () => [wrapper('taskDefinition')],
   },
   service: {
     what: 'a service',
-    unwrap: (v) => wrapped(v, 'service', 'services', SERVICE_READ_ONLY, 'describe-services', 'create-service'),
-    outputShapes: (item) => [listWrapper('services', item), wrapper('service', item)],
+    unwrap: (v) => wrapped(v, 'service', 'services', SERVICE_READ_ONLY, 'describe-services'),
+    outputShapes: () => [listWrapper('services'), wrapper('service')],
   },
   capacityProvider: {
     what: 'a capacity provider',
-    unwrap: (v) => wrapped(v, 'capacityProvider', 'capacityProviders', CAPACITY_PROVIDER_READ_ONLY, 'describe-capacity-providers', 'create-capacity-provider'),
-    outputShapes: (item) => [listWrapper('capacityProviders', item), wrapper('capacityProvider', item)],
+    unwrap: (v) => wrapped(v, 'capacityProvider', 'capacityProviders', CAPACITY_PROVIDER_READ_ONLY, 'describe-capacity-providers'),
+    outputShapes: () => [listWrapper('capacityProviders'), wrapper('capacityProvider')],
   },
   targetTrackingPolicy: {
     what: 'a target tracking scaling policy',
@@ -116,7 +122,7 @@ export const INPUT_KINDS = {
       const rest = Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'TargetTrackingScalingPolicyConfiguration' && !SCALING_POLICY_TARGET.includes(k)));
       return [{ value: { ...rest, ...v.TargetTrackingScalingPolicyConfiguration }, at: '', readOnly: [] }];
     },
-    outputShapes: () => [{ type: 'object', properties: { TargetTrackingScalingPolicyConfiguration: { type: 'object' } }, required: ['TargetTrackingScalingPolicyConfiguration'] }],
+    outputShapes: () => [wrapper('TargetTrackingScalingPolicyConfiguration')],
   },
   stepScalingPolicy: {
     what: 'a step scaling policy',

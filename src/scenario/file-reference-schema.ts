@@ -20,7 +20,7 @@ export function fileReferable<T>(item: Schema<T>, kind: InputKindName): Schema<T
     parse: item.parse.bind(item),
     jsonSchema: () => {
       const input = item.jsonSchema();
-      return { anyOf: [input, reference, ...INPUT_KINDS[kind].outputShapes(input)], ...(item.description ? { description: item.description } : {}) };
+      return { anyOf: [input, reference, ...INPUT_KINDS[kind].outputShapes()], ...(item.description ? { description: item.description } : {}) };
     },
   };
 }

@@ -129,10 +129,14 @@ function noteReadOnly(piece: UnwrappedInput, origin: EntryOrigin, ctx: ParseCont
   if (piece.failures) ctx.note(at, `${piece.shape} lists failures (${piece.failures}): those are not in it`);
 }
 
-/** Relabels the problems `ctx` recorded after `mark` (found at expanded paths). */
+/**
+ * Relabels the problems `ctx` recorded after `mark` (found at expanded paths). An override is one
+ * field for every entry a file yields, so its problem is reported once.
+ */
 export function relabelProblemsSince(ctx: ParseContext, mark: { errors: number; notes: number }, origins: readonly EntryOrigin[]): void {
-  ctx.errors.splice(mark.errors, Infinity, ...relabelProblems(ctx.errors.slice(mark.errors), origins));
-  ctx.notes.splice(mark.notes, Infinity, ...relabelProblems(ctx.notes.slice(mark.notes), origins));
+  const once = (problems: Problem[]) => problems.filter((p, i) => problems.findIndex((q) => q.path === p.path && q.message === p.message) === i);
+  ctx.errors.splice(mark.errors, Infinity, ...once(relabelProblems(ctx.errors.slice(mark.errors), origins)));
+  ctx.notes.splice(mark.notes, Infinity, ...once(relabelProblems(ctx.notes.slice(mark.notes), origins)));
 }
 
 /** Problems found at expanded paths, relabelled as the places the user wrote (overrides at the entry). */
