@@ -112,6 +112,10 @@ function readReference(item: Record<string, unknown>, entry: string, kind: Input
     ctx.error(at, `expected "${item.file}" to hold ${what} (a JSON or YAML object), got ${content === null ? 'an empty file' : JSON.stringify(content).slice(0, 40)}`);
     return [];
   }
+  if (isObject(content.Resources)) {
+    ctx.error(at, `"${item.file}" is a CloudFormation template, not ${what}: take its parts with fromCloudFormation (docs/scenarios.md, CloudFormation)`);
+    return [];
+  }
   return unwrapInline(content, kind);
 }
 
