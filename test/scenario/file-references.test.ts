@@ -168,6 +168,40 @@ describe('file references elsewhere: YAML files, scaling policies', () => {
   });
 });
 
+describe('cluster.capacityProviders: describe-capacity-providers output with the Auto Scaling group beside it', () => {
+  it('takes the provider, drops its read-only fields with a note, and keeps the simulation-side autoScalingGroup override', () => {
+    // After the example output of https://docs.aws.amazon.com/cli/latest/reference/ecs/describe-capacity-providers.html
+    const described = {
+      capacityProviders: [
+        {
+          capacityProviderArn: 'arn:aws:ecs:us-east-1:012345678910:capacity-provider/MyCapacityProvider',
+          name: 'MyCapacityProvider',
+          status: 'ACTIVE',
+          autoScalingGroupProvider: {
+            autoScalingGroupArn: 'arn:aws:autoscaling:us-east-1:012345678910:autoScalingGroup:a1b2c3d4:autoScalingGroupName/MyASG',
+            managedScaling: { status: 'ENABLED', targetCapacity: 100, minimumScalingStepSize: 1, maximumScalingStepSize: 1000, instanceWarmupPeriod: 300 },
+            managedTerminationProtection: 'DISABLED',
+          },
+          updateStatus: 'UPDATE_COMPLETE',
+          tags: [],
+        },
+      ],
+    };
+    const spec = loaded(
+      {
+        cluster: { ...cluster, containerInstances: [], capacityProviders: [{ file: 'providers.json', autoScalingGroup: { instanceType: 'm5.large', maxSize: 4, desiredCapacity: 1, minSize: 1 } }] },
+        taskDefinitions: [worker],
+      },
+      (path) => (path === 'providers.json' ? JSON.stringify(described) : readFixture(path)),
+    );
+    expect(spec.capacityProviders.map((p) => p.name)).toEqual(['MyCapacityProvider']);
+    expect(spec.notes).toContainEqual({
+      path: 'cluster.capacityProviders[0] (providers.json) capacityProviders[0]',
+      message: 'describe-capacity-providers output: read-only fields ignored (capacityProviderArn, status, updateStatus)',
+    });
+  });
+});
+
 describe('file reference problems: one error at `<entry>.file` saying what was expected', () => {
   const files: Record<string, string> = { 'bad.json': '{ "family": "web", ', 'number.json': '42', 'empty.json': '' };
   const readFile = (path: string) => {
