@@ -1,5 +1,6 @@
 import { parseSchedule } from '../autoscaling/schedule.js';
 import { isStatistic, type Statistic } from '../metrics/statistics.js';
+import { fileReferable } from './file-reference-schema.js';
 import { isoTime } from './iso-time-schema.js';
 import { array, boolean, doc, duration, integer, number, object, oneOf, optional, refine, string, tagged, withDefault, type Infer, type Schema } from './schema/index.js';
 
@@ -181,8 +182,8 @@ export const serviceAutoScalingSchema = refine(
       minCapacity: integer({ min: 0 }),
       maxCapacity: integer({ min: 0 }),
       suspendedState: withDefault(suspendedStateSchema, { DynamicScalingInSuspended: undefined, DynamicScalingOutSuspended: undefined, ScheduledScalingSuspended: undefined }),
-      targetTrackingPolicies: withDefault(array(targetTrackingSchema), []),
-      stepScalingPolicies: withDefault(array(stepScalingSchema), []),
+      targetTrackingPolicies: withDefault(array(fileReferable(targetTrackingSchema, 'targetTrackingPolicy')), []),
+      stepScalingPolicies: withDefault(array(fileReferable(stepScalingSchema, 'stepScalingPolicy')), []),
       scheduledActions: withDefault(array(scheduledAction), []),
     },
     strict,

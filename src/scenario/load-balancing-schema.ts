@@ -1,3 +1,4 @@
+import { fileReferable } from './file-reference-schema.js';
 import { array, doc, integer, object, oneOf, optional, refine, string, withDefault, type Infer } from './schema/index.js';
 
 const aws = { unknownKeys: 'note' } as const;
@@ -73,7 +74,7 @@ export const targetGroupSchema = doc(
 );
 
 export const loadBalancingSchema = object(
-  { loadBalancers: withDefault(array(loadBalancerSchema), []), targetGroups: withDefault(array(targetGroupSchema), []) },
+  { loadBalancers: withDefault(array(fileReferable(loadBalancerSchema, 'loadBalancer')), []), targetGroups: withDefault(array(fileReferable(targetGroupSchema, 'targetGroup')), []) },
   { unknownKeys: 'error' },
 );
 export type LoadBalancingFile = Infer<typeof loadBalancingSchema>;

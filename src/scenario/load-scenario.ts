@@ -11,6 +11,7 @@ import { findTaskDefinition } from './find-task-definition.js';
 import { launchFits } from './launch-fits.js';
 import { resolveRunTasks } from './resolve-run-tasks.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
+import { expandFileReferences, relabelProblemsSince } from './file-references.js';
 import type { TimelineActionFile } from './service-schema.js';
 import { classicTargetGroup, loadBalancerProblem, resolveLoadBalancing, targetGroupName } from './resolve-load-balancing.js';
 import type { ScenarioSpec, ServiceSpec, TargetGroupSpec, TaskBehavior, TaskBehaviorRule, TimelineAction } from './scenario-spec.js';
@@ -23,12 +24,12 @@ export { findTaskDefinition };
 
 export type LoadResult = { ok: true; spec: ScenarioSpec } | { ok: false; errors: Problem[] };
 
-/** Parses scenario text (YAML, of which JSON is a subset) into a validated, resolved ScenarioSpec. */
-/** `readFile` reads files the scenario names (request traces, pod traces), by the path it writes. */
+/** `readFile` reads files the scenario names (AWS inputs, request traces, pod traces), by the path it writes. */
 export interface LoadOptions {
   readFile?: ReadFile;
 }
 
+/** Parses scenario text (YAML, of which JSON is a subset) into a validated, resolved ScenarioSpec. */
 export function loadScenario(text: string, options: LoadOptions = {}): LoadResult {
   let value: unknown;
   try {
@@ -47,9 +48,12 @@ export function loadScenario(text: string, options: LoadOptions = {}): LoadResul
 /** Validates an already-parsed scenario object (from YAML, JSON or code). */
 export function parseScenario(value: unknown, options: LoadOptions = {}): LoadResult {
   const ctx = new ParseContext();
-  const file = scenarioSchema.parse(value, '', ctx);
-  if (file === INVALID) return { ok: false, errors: ctx.errors };
-  const spec = resolve(file, ctx, options);
+  const expanded = expandFileReferences(value, ctx, options.readFile);
+  // Problems found from here on are at expanded paths: relabelled as the places the user wrote.
+  const mark = { errors: ctx.errors.length, notes: ctx.notes.length };
+  const file = scenarioSchema.parse(expanded.value, '', ctx);
+  const spec = file === INVALID || mark.errors > 0 ? INVALID : resolve(file, ctx, options);
+  relabelProblemsSince(ctx, mark, expanded.origins);
   return spec === INVALID ? { ok: false, errors: ctx.errors } : { ok: true, spec };
 }
 
@@ -74,7 +78,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext, options: LoadOptions): S
   if (instanceCount > CONTAINER_INSTANCES_QUOTA) {
     ctx.note('cluster.containerInstances', `${instanceCount} container instances: above ECS's default quota of ${CONTAINER_INSTANCES_QUOTA} per cluster (simulated anyway)`);
   }
-  const taskDefinitions = registerRevisions(file);
+  const taskDefinitions = registerRevisions(file, ctx);
   const capacityProviders = resolveCapacityProviders(file, availabilityZones, ctx);
   const runTasks = resolveRunTasks(file, taskDefinitions, capacityProviders, ctx, options.readFile);
   const taskDefinitionConstraints = Object.fromEntries(
@@ -123,11 +127,15 @@ function resolve(file: ScenarioFile, ctx: ParseContext, options: LoadOptions): S
   };
 }
 
-/** Each entry registers the next revision of its family, in file order (as RegisterTaskDefinition does). */
-function registerRevisions(file: ScenarioFile): TaskDefinition[] {
+/** Each entry registers the next revision of its family, in file order (as RegisterTaskDefinition does), or the revision it gives. */
+function registerRevisions(file: ScenarioFile, ctx: ParseContext): TaskDefinition[] {
   const revisions = new Map<string, number>();
-  return file.taskDefinitions.map((td) => {
-    const revision = (revisions.get(td.family) ?? 0) + 1;
+  return file.taskDefinitions.map((td, i) => {
+    const latest = revisions.get(td.family) ?? 0;
+    if (td.revision !== undefined && td.revision <= latest) {
+      ctx.error(`taskDefinitions[${i}].revision`, `expected a revision above ${latest}: ${td.family}:${latest} is registered by an earlier entry`);
+    }
+    const revision = td.revision ?? latest + 1;
     revisions.set(td.family, revision);
     return {
       key: `${td.family}:${revision}`,

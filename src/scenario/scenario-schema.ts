@@ -3,6 +3,7 @@ import { INSTANCE_TYPES } from '../model/instance-types.js';
 import { DEFAULT_RESERVED_TCP_PORTS, DEFAULT_RESERVED_UDP_PORTS, MAX_RESERVED_PORTS, parsePortRange } from '../model/ports.js';
 import { capacityKnobs, capacityProviderSchema, capacityProviderStrategySchema } from './capacity-schema.js';
 import { durationDistribution } from './distribution-schema.js';
+import { fileReferable } from './file-reference-schema.js';
 import { pricesSchema } from './prices-schema.js';
 import { isoTime } from './iso-time-schema.js';
 import { serviceAutoScalingSchema } from './auto-scaling-schema.js';
@@ -201,13 +202,13 @@ export const scenarioSchema = object(
         clusterName: withDefault(string({ minLength: 1, maxLength: 255 }), 'default'),
         availabilityZones: optional(array(string({ minLength: 1 }), { min: 1 })),
         containerInstances: withDefault(array(containerInstanceGroup), []),
-        capacityProviders: withDefault(array(either(oneOf(['FARGATE', 'FARGATE_SPOT'] as const), capacityProviderSchema)), []),
+        capacityProviders: withDefault(array(either(oneOf(['FARGATE', 'FARGATE_SPOT'] as const), fileReferable(capacityProviderSchema, 'capacityProvider'))), []),
         defaultCapacityProviderStrategy: optional(capacityProviderStrategySchema),
       },
       strict,
     ),
-    taskDefinitions: withDefault(array(taskDefinitionSchema), []),
-    services: withDefault(array(serviceSchema), []),
+    taskDefinitions: withDefault(array(fileReferable(taskDefinitionSchema, 'taskDefinition')), []),
+    services: withDefault(array(fileReferable(serviceSchema, 'service')), []),
     loadBalancing: withDefault(loadBalancingSchema, { loadBalancers: [], targetGroups: [] }),
     serviceDiscovery: withDefault(serviceDiscoverySchema, { namespaces: [], services: [] }),
     workload: withDefault(

@@ -14,6 +14,8 @@ import { array, boolean, doc, either, integer, INVALID, object, oneOf, optional,
 /** The RegisterTaskDefinition input, as `aws ecs register-task-definition --cli-input-json` takes it. */
 export interface TaskDefinitionSpec {
   family: string;
+  /** The revision to register as (describe-task-definition output carries it); else the family's next. */
+  revision?: number;
   networkMode: NetworkMode;
   requiresCompatibilities: Compatibility[];
   cpu?: number;
@@ -122,6 +124,9 @@ export const taskDefinitionSchema: Schema<TaskDefinitionSpec> = doc(
     object(
       {
         family: string({ minLength: 1, maxLength: 255, pattern: /^[A-Za-z0-9_-]+$/, expected: 'a family name of letters, numbers, hyphens and underscores' }),
+        revision: optional(
+          doc(integer({ min: 1 }), 'Not a RegisterTaskDefinition input: the revision describe-task-definition printed. Registered at that revision (so family:revision and ARNs find it); later entries of the family continue from it.'),
+        ),
         networkMode: withDefault(oneOf(['bridge', 'host', 'awsvpc', 'none'] as const), 'bridge'),
         requiresCompatibilities: withDefault(array(oneOf(['EC2', 'FARGATE', 'EXTERNAL'] as const)), []),
         cpu: optional(taskCpu),

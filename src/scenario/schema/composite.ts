@@ -184,7 +184,7 @@ export function either<A, B>(first: Schema<A>, second: Schema<B>, expected?: str
 
 function isObjectSchema(schema: Schema<unknown>): boolean {
   const json = schema.jsonSchema();
-  const variants = json.oneOf as { type?: unknown }[] | undefined;
+  const variants = (json.oneOf ?? json.anyOf) as { type?: unknown }[] | undefined;
   return json.type === 'object' || (Array.isArray(variants) && variants.every((v) => v.type === 'object'));
 }
 
