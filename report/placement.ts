@@ -97,7 +97,8 @@ export function taskColumns(tasks: TaskRecord[]): Column<TaskRecord>[] {
 }
 
 /** Every task in Results order (placed, and any that never got capacity), capped at TABLE_ROW_LIMIT rows. */
-export function renderTasksTable(tasks: TaskRecord[]): string {
-  const body = tasks.length === 0 ? '<p class="empty">No task was placed.</p>' : table('table-tasks', taskColumns(tasks), tasks);
+export function renderTasksTable(tasks: TaskRecord[], taskRecords: 'full' | 'summary' = 'full'): string {
+  const empty = taskRecords === 'summary' ? '<p class="empty">The run kept no per-task records (<code>--tasks summary</code>); the figures above count every task.</p>' : '<p class="empty">No task was placed.</p>';
+  const body = tasks.length === 0 ? empty : table('table-tasks', taskColumns(tasks), tasks);
   return section('tasks', 'Tasks', body);
 }

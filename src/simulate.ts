@@ -12,7 +12,7 @@ import { logContainerInstanceStateChange, type LogRecord } from './cluster/event
 import { assertInvariants } from './checks/invariants.js';
 import { Engine } from './engine/engine.js';
 import { MINUTE, type Millis } from './engine/time.js';
-import { buildResults } from './results/build-results.js';
+import { buildResults, type TaskRecords } from './results/build-results.js';
 import type { Results } from './results/results.js';
 import { newSeriesRecorder } from './results/series-recorder.js';
 import { newPlacementState } from './placement/placement-state.js';
@@ -35,6 +35,8 @@ export interface SimulateOptions {
   afterEvent?: (world: World, now: Millis) => void;
   /** Called about a hundred times during the run with the simulated time reached. */
   onProgress?: (now: Millis, durationMs: Millis) => void;
+  /** `summary` leaves the per-task records out of Results (large runs, sweeps); default `full`. */
+  taskRecords?: TaskRecords;
 }
 
 /** The run hit its `maxEvents` guard before the end of the scenario. */
@@ -104,5 +106,5 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
     if (outcome.stoppedBy === 'max-events') throw new SimulationStopped(outcome.eventsFired, outcome.now);
     options.onProgress?.(engine.now, durationMs);
   }
-  return buildResults(runSpec, seed, durationMs, sim.world, sim.series, engine.eventsFired);
+  return buildResults(runSpec, seed, durationMs, sim.world, sim.series, engine.eventsFired, options.taskRecords);
 }

@@ -26,6 +26,7 @@ function main(argv: string[]): void | Promise<void> {
         check: { type: 'boolean' },
         'max-events': { type: 'string' },
         events: { type: 'string' },
+        tasks: { type: 'string' },
         seeds: { type: 'string' },
         set: { type: 'string', multiple: true },
         workers: { type: 'string' },
@@ -72,7 +73,7 @@ function main(argv: string[]): void | Promise<void> {
 
 /** The options each command takes besides --help and --version. */
 const COMMAND_OPTIONS: Record<string, string[]> = {
-  run: ['seed', 'until', 'out', 'json', 'check', 'max-events', 'events'],
+  run: ['seed', 'until', 'out', 'json', 'check', 'max-events', 'events', 'tasks'],
   sweep: ['seeds', 'set', 'workers', 'out', 'shard', 'shards', 'max-events'],
   merge: [],
   compare: ['out'],

@@ -17,6 +17,7 @@ export interface RunFlags {
   check?: boolean;
   'max-events'?: string;
   events?: string;
+  tasks?: string;
 }
 
 export function runCommand(file: string, flags: RunFlags): void {
@@ -24,6 +25,8 @@ export function runCommand(file: string, flags: RunFlags): void {
   const maxEvents = flags['max-events'] === undefined ? undefined : wholeNumber('--max-events', flags['max-events']);
   const until = flags.until === undefined ? undefined : parseDuration(flags.until);
   if (flags.until !== undefined && !until) throw badInput(`--until: expected a positive duration such as "90m" or "6h", got "${flags.until}"`);
+  if (flags.tasks !== undefined && flags.tasks !== 'full' && flags.tasks !== 'summary') throw badInput(`--tasks: expected full or summary, got "${flags.tasks}"`);
+  const taskRecords = flags.tasks as 'full' | 'summary' | undefined;
   const spec = readScenario(file);
 
   const progress = progressBar(process.stderr);
@@ -31,7 +34,7 @@ export function runCommand(file: string, flags: RunFlags): void {
   const onLogRecord = flags.events === undefined ? undefined : (record: object) => void logLines.push(JSON.stringify(record));
   let results: Results;
   try {
-    results = simulate(spec, { seed, until, check: flags.check, maxEvents, onProgress: progress.update, onLogRecord });
+    results = simulate(spec, { seed, until, check: flags.check, maxEvents, onProgress: progress.update, onLogRecord, taskRecords });
   } catch (error) {
     progress.done();
     if (error instanceof SimulationStopped || error instanceof InvariantViolation) throw new CliError(`${file}: ${error.message}`, 1);

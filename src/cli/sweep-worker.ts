@@ -31,7 +31,8 @@ function specOf(point: number): ScenarioSpec {
 parentPort!.on('message', (cell: GridCell) => {
   let reply: WorkerReply;
   try {
-    reply = { cell: cell.index, figures: runFigures(simulate(specOf(cell.point), { seed: cell.seed, maxEvents })) };
+    // The figures need no per-task records: leave them out of the Results (less to build, less garbage).
+    reply = { cell: cell.index, figures: runFigures(simulate(specOf(cell.point), { seed: cell.seed, maxEvents, taskRecords: 'summary' })) };
   } catch (error) {
     const e = error as Error;
     // SimulationStopped and InvariantViolation are findings about the scenario (exit 1); anything else is a bug, so keep its stack.

@@ -21,6 +21,8 @@ Options for run:
   --max-events N    stop with an error after N events (a guard against runaway scenarios)
   --events FILE     write the event log (task, service, deployment, instance events shaped like
                     Amazon EventBridge's ECS events) as JSON Lines
+  --tasks MODE      full (default): a record per task in results.json; summary: no per-task records
+                    (for large runs; every figure is still counted from all tasks)
 
 Options for sweep:
   --seeds S         seeds to run each grid point with: 1..50, 1,5,9 or 1..3,10 (default: the scenario's seed)

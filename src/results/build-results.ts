@@ -6,16 +6,17 @@ import { VERSION } from '../version.js';
 import { mean, percentile } from './percentile.js';
 import type { DeploymentRecord, InstanceRecord, Results, Series, ServiceRecord, TargetGroupRecord, TaskRecord } from './results.js';
 import type { SeriesRecorder } from './series-recorder.js';
+import { taskAggregates } from './task-aggregates.js';
+
+/** Whether Results hold a record per task (`full`) or only the counts and figures built from them (`summary`). */
+export type TaskRecords = 'full' | 'summary';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Turns the final world and the recorded series into Results. Pure: same inputs, same JSON. */
-export function buildResults(spec: ScenarioSpec, seed: number, durationMs: number, world: World, recorder: SeriesRecorder, eventsFired: number): Results {
-  const tasks = world.tasks.map(taskRecord);
-  const tasksPerInstance = new Map<string, number>();
-  for (const task of world.tasks) {
-    if (task.containerInstanceId !== undefined) tasksPerInstance.set(task.containerInstanceId, (tasksPerInstance.get(task.containerInstanceId) ?? 0) + 1);
-  }
+export function buildResults(spec: ScenarioSpec, seed: number, durationMs: number, world: World, recorder: SeriesRecorder, eventsFired: number, taskRecords: TaskRecords = 'full'): Results {
+  const tasks = taskRecords === 'full' ? world.tasks.map(taskRecord) : [];
+  const counted = taskAggregates(world);
   const instances = world.instances.map((i): InstanceRecord => ({
     id: i.id,
     instanceType: i.instanceType,
@@ -32,11 +33,11 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
     launchedAt: i.launchedAt,
     registeredAt: i.registeredAt,
     terminatedAt: i.terminatedAt ?? null,
-    tasksPlaced: tasksPerInstance.get(i.id) ?? 0,
+    tasksPlaced: counted.placedPerInstance.get(i.id) ?? 0,
   }));
   const failuresByReason: Record<string, number> = {};
   for (const f of world.runTaskFailures) failuresByReason[f.reason] = (failuresByReason[f.reason] ?? 0) + 1;
-  const waits = tasks.filter((t) => t.containerInstanceId !== null || t.launchType === 'FARGATE').map((t) => t.waitForCapacityMs).sort((a, b) => a - b);
+  const { waits } = counted;
   const uses = billedUses(spec, world, durationMs);
   const cost = computeCost(uses);
   const series = {
@@ -61,7 +62,7 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
       eventsFired,
       tasksRequested: world.tasksRequested,
       tasksPlaced: world.tasks.length,
-      tasksStarted: tasks.filter((t) => t.startedAt !== null).length,
+      tasksStarted: counted.started,
       tasksStopped: world.statusCounts.STOPPED,
       runTaskFailures: world.runTaskFailures.length,
       failuresByReason,
@@ -72,22 +73,23 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
       memoryReservation: { mean: round2(mean(series.memoryReservation)), max: Math.max(0, ...series.memoryReservation) },
       waitForCapacityMs: { p50: percentile(waits, 50), p95: percentile(waits, 95), max: waits.at(-1) ?? 0 },
       totalCostUsd: cost.totalUsd,
-      tasksLost: tasks.filter((t) => t.stopCode === 'SpotInterruption' || t.stopCode === 'TerminationNotice').length,
+      tasksLost: counted.lost,
     },
     cost,
+    taskRecords,
     tasks,
     instances,
     runTaskFailures: world.runTaskFailures.map((f) => ({ ...f, containerInstanceId: f.containerInstanceId ?? null })),
     services: [...world.services.values()].map((service): ServiceRecord => {
-      const own = world.tasks.filter((t) => t.serviceName === service.name);
+      const own = counted.perService.get(service.name) ?? { running: 0, started: 0, failedToStart: 0 };
       return {
         serviceName: service.name,
         schedulingStrategy: service.schedulingStrategy,
         desiredCount: service.desiredCount,
-        runningCount: own.filter((t) => t.lastStatus === 'RUNNING').length,
+        runningCount: own.running,
         taskDefinition: service.deployments[0].taskDefinition,
-        tasksStarted: own.length,
-        tasksFailedToStart: own.filter((t) => t.stopCode === 'TaskFailedToStart').length,
+        tasksStarted: own.started,
+        tasksFailedToStart: own.failedToStart,
       };
     }),
     deployments: world.deployments.map((d): DeploymentRecord => ({

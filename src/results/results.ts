@@ -8,6 +8,8 @@ export interface Results {
   ecsimVersion: string;
   scenario: { name: string; description?: string; seed: number; durationMs: number; region: string; clusterName: string; availabilityZones: string[] };
   summary: Summary;
+  /** `full`: `tasks` has a record per task; `summary`: `tasks` is empty (`--tasks summary`), the figures are still counted from every task. */
+  taskRecords: 'full' | 'summary';
   tasks: TaskRecord[];
   instances: InstanceRecord[];
   runTaskFailures: RunTaskFailureRecord[];
