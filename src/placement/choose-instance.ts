@@ -6,6 +6,7 @@ import { valueOf } from './group-stats.js';
 import { isEligibleFor, type PlacementState } from './placement-state.js';
 import type { PlacementRequest } from './placement-request.js';
 import { isInstanceSpread } from './strategies/spread.js';
+import { randomKey } from './strategies/random.js';
 import { compareRank, type RankContext } from './strategies/index.js';
 
 /**
@@ -85,7 +86,34 @@ class Search {
       const result = this.spreadOverAttribute(scope, strategy.field, from);
       if (result !== 'unsupported') return result;
     }
+    if (strategy.type === 'random') return this.random(scope, from);
     return this.best(members(scope), from);
+  }
+
+  /**
+   * random: the feasible instance with the lowest key. An instance whose key is above the best found
+   * so far cannot win, so it is not checked for feasibility at all; with keys in random order only a
+   * few instances are (the same answer as checking every one, for a fraction of the work).
+   */
+  private random(scope: Extract<Scope, { kind: 'indexed' }>, from: number): ContainerInstance | undefined {
+    const { salt } = this.rank;
+    const { filter } = scope;
+    let best: ContainerInstance | undefined;
+    let bestKey = Infinity;
+    // Plain loops, not the members() generator: this runs for every instance on every placement.
+    for (const part of scope.parts) {
+      const list = part.members;
+      for (let i = 0; i < list.length; i++) {
+        const instance = list[i];
+        const key = randomKey(instance.index, salt);
+        if (key > bestKey || (filter && !filter(instance)) || !this.feasible(instance)) continue;
+        if (!best || key < bestKey || compareRank(instance, best, this.request.strategies, from, this.rank) < 0) {
+          best = instance;
+          bestKey = key;
+        }
+      }
+    }
+    return best;
   }
 
   private lowestIndex(scope: Extract<Scope, { kind: 'indexed' }>): ContainerInstance | undefined {
