@@ -156,7 +156,8 @@ function drawHeatmap(el, layout, spec) {
   label.append('tspan').attr('fill', INK).text((d) => instanceLabel(d)[0]);
   label.append('tspan').attr('fill', '#59636e').text((d) => '  ' + instanceLabel(d)[1]);
   drawTimeAxis(g, layout, innerHeight);
-  if (instances.length === 0) g.append('text').attr('class', 'empty-note').attr('y', 12).text('No container instances.');
+  const dropped = instances.length === 0 && data.instances.length > 0;
+  if (instances.length === 0) g.append('text').attr('class', 'empty-note').attr('y', 12).text(dropped ? 'Per-instance series were left out: the run registered more container instances than simulation.results.instanceSeriesLimit.' : 'No container instances.');
 }
 
 /** A diagonal hatch for "not registered", so it never reads as a low value. */

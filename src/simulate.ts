@@ -11,10 +11,10 @@ import { scheduleTimeline } from './cluster/timeline.js';
 import { logContainerInstanceStateChange, type LogRecord } from './cluster/event-log.js';
 import { assertInvariants } from './checks/invariants.js';
 import { Engine } from './engine/engine.js';
-import { MINUTE, type Millis } from './engine/time.js';
+import type { Millis } from './engine/time.js';
 import { buildResults, type TaskRecords } from './results/build-results.js';
 import type { Results } from './results/results.js';
-import { newSeriesRecorder } from './results/series-recorder.js';
+import { newSeriesRecorder, samplePeriodMs } from './results/series-recorder.js';
 import { newPlacementState } from './placement/placement-state.js';
 import type { ScenarioSpec } from './scenario/scenario-spec.js';
 import type { World } from './model/world.js';
@@ -64,7 +64,7 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
     logCount: 0,
     engine,
     random: forkStreams(seed, runSpec),
-    series: newSeriesRecorder(MINUTE),
+    series: newSeriesRecorder(samplePeriodMs(durationMs, runSpec.resultsKnobs.maxSamples), runSpec.resultsKnobs.instanceSeriesLimit),
     arrivals: runSpec.runTasks.map(() => ({ callsMade: 0, lastAt: undefined })),
     observers: {
       taskTransitioned: (task, from, to) => {

@@ -130,7 +130,9 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
     loadBalancers: spec.loadBalancers,
     serviceEvents: world.serviceEvents.map(({ at, service, message }) => ({ at, service, message })),
     series,
-    notes: spec.notes,
+    notes: recorder.instanceSeriesDropped
+      ? [...spec.notes, { path: 'series.byInstance', message: `left out: the run registered more than ${recorder.instanceSeriesLimit} container instances (simulation.results.instanceSeriesLimit)` }]
+      : spec.notes,
   };
 }
 

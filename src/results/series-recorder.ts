@@ -18,11 +18,25 @@ export interface SeriesRecorder {
   byTargetGroup: Map<string, { initial: number[]; healthy: number[]; unhealthy: number[]; draining: number[] }>;
   byDiscoveryService: Map<string, { instances: number[] }>;
   byCapacityProvider: Map<string, { desired: number[]; instances: number[]; launching: number[]; waiting: number[]; reservation: number[] }>;
+  /** Per-instance series are kept while at most this many instances have been seen; past it they are dropped. */
+  instanceSeriesLimit: number;
+  /** True once per-instance series were dropped (the run had more instances than the limit). */
+  instanceSeriesDropped: boolean;
 }
 
-export function newSeriesRecorder(periodMs: Millis): SeriesRecorder {
+/**
+ * The sampling period: a minute, or as many whole minutes as keep the run to at most `maxSamples`
+ * samples (a week at the default 2,880 samples: every 4 minutes).
+ */
+export function samplePeriodMs(durationMs: Millis, maxSamples: number): Millis {
+  return 60_000 * Math.max(1, Math.ceil(durationMs / 60_000 / maxSamples));
+}
+
+export function newSeriesRecorder(periodMs: Millis, instanceSeriesLimit = Infinity): SeriesRecorder {
   return {
     periodMs,
+    instanceSeriesLimit,
+    instanceSeriesDropped: false,
     t: [],
     runningTasks: [],
     pendingTasks: [],
@@ -55,6 +69,11 @@ export function sampleSeries(recorder: SeriesRecorder, world: World, now: Millis
   let memRegistered = 0;
   let memRemaining = 0;
   let registered = 0;
+  if (!recorder.instanceSeriesDropped && world.instances.length > recorder.instanceSeriesLimit) {
+    recorder.instanceSeriesDropped = true;
+    recorder.byInstance.clear();
+  }
+  const perInstance = !recorder.instanceSeriesDropped;
   for (const instance of world.instances) {
     if (instance.terminatedAt !== undefined) continue;
     registered++;
@@ -62,6 +81,7 @@ export function sampleSeries(recorder: SeriesRecorder, world: World, now: Millis
     cpuRemaining += instance.remaining.cpuUnits;
     memRegistered += instance.registered.memoryMiB;
     memRemaining += instance.remaining.memoryMiB;
+    if (!perInstance) continue;
     const series = lazySeries(recorder.byInstance, instance.id, n, () => ({ cpuReservation: [], memoryReservation: [], tasks: [] }));
     series.cpuReservation.push(round2(reservationPercent(instance.registered.cpuUnits, instance.remaining.cpuUnits)));
     series.memoryReservation.push(round2(reservationPercent(instance.registered.memoryMiB, instance.remaining.memoryMiB)));

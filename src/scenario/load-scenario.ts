@@ -104,6 +104,7 @@ function resolve(file: ScenarioFile, ctx: ParseContext, options: LoadOptions): S
     capacityProviders,
     fargateProviders: fargateProviders(file),
     capacityKnobs: file.simulation.capacity,
+    resultsKnobs: file.simulation.results,
     prices,
     serviceLoad,
     loadBalancerRequests,

@@ -185,9 +185,20 @@ const serviceKnobs = object(
 export type ServiceKnobs = Infer<typeof serviceKnobs>;
 export type CapacityKnobs = Infer<typeof capacityKnobs>;
 
+/** How much of the run the Results keep (simulation only): sampling is coarsened and per-instance series dropped for very long or large runs. */
+const resultsKnobs = object(
+  {
+    maxSamples: withDefault(integer({ min: 10 }), 2880),
+    instanceSeriesLimit: withDefault(integer({ min: 0 }), 1000),
+  },
+  strict,
+);
+export type ResultsKnobs = Infer<typeof resultsKnobs>;
+
 const defaultStateDurations = stateDurations.parse({}, '', new ParseContext()) as StateDurationsSpec;
 const defaultServiceKnobs = serviceKnobs.parse({}, '', new ParseContext()) as ServiceKnobs;
 const defaultCapacityKnobs = capacityKnobs.parse({}, '', new ParseContext()) as CapacityKnobs;
+const defaultResultsKnobs = resultsKnobs.parse({}, '', new ParseContext()) as ResultsKnobs;
 
 export const scenarioSchema = object(
   {
@@ -237,12 +248,16 @@ export const scenarioSchema = object(
             taskStateDurations: withDefault(stateDurations, defaultStateDurations),
             services: withDefault(serviceKnobs, defaultServiceKnobs),
             capacity: withDefault(capacityKnobs, defaultCapacityKnobs),
+            results: withDefault(
+              doc(resultsKnobs, 'maxSamples: at most this many samples of the series (one a minute until the run is longer; then every k minutes); instanceSeriesLimit: per-instance series only while the run has registered at most this many instances.'),
+              defaultResultsKnobs,
+            ),
           },
           strict,
         ),
         'Simulation-only knobs that AWS does not expose.',
       ),
-      { taskStateDurations: defaultStateDurations, services: defaultServiceKnobs, capacity: defaultCapacityKnobs },
+      { taskStateDurations: defaultStateDurations, services: defaultServiceKnobs, capacity: defaultCapacityKnobs, results: defaultResultsKnobs },
     ),
   },
   strict,

@@ -15,7 +15,7 @@ import type { RegisterScalableTargetFile, ServiceAutoScalingFile, StepScalingFil
 import type { MetricKey } from '../metrics/metric-store.js';
 import type { Statistic } from '../metrics/statistics.js';
 import type { CapacityProviderSpec } from './resolve-capacity.js';
-import type { CapacityKnobs, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
+import type { CapacityKnobs, ResultsKnobs, ContainerInstanceGroupSpec, ServiceKnobs, StateDurationsSpec } from './scenario-schema.js';
 
 /** A validated scenario with every name resolved: what `simulate()` runs. */
 export interface ScenarioSpec {
@@ -36,6 +36,8 @@ export interface ScenarioSpec {
   /** FARGATE and FARGATE_SPOT, when the cluster associates them. */
   fargateProviders: string[];
   capacityKnobs: CapacityKnobs;
+  /** How much of the run the Results keep. */
+  resultsKnobs: ResultsKnobs;
   /** Offered load per service and what its tasks use for it (simulation only). */
   serviceLoad: ServiceLoadSpec[];
   /** Requests arriving at load balancers, routed by listener rules to target groups. */
