@@ -19,9 +19,9 @@ const PROVIDERS = 4;
 export function w3Scenario(size: W3Size): unknown {
   const peakServiceTasks = Math.round(size.instances * TASKS_PER_INSTANCE * 0.8);
   const perService = Math.max(2, Math.round(peakServiceTasks / size.services));
-  // Batch: the other 20% of the peak, tasks of 0.5 vCPU running 10-30 minutes.
-  const batchTasks = size.instances * TASKS_PER_INSTANCE * 0.2 * 2;
-  const batchPerSecond = batchTasks / (20 * 60);
+  // Batch: two tasks a second for every 10,000 instances (1.2 million in a week at full size), of 0.5 vCPU
+  // running 10-30 minutes.
+  const batchPerSecond = (2 * size.instances) / 10_000;
   const providers = Array.from({ length: PROVIDERS }, (_, p) => ({
     name: `pool-${p + 1}`,
     autoScalingGroupProvider: {
@@ -62,6 +62,8 @@ export function w3Scenario(size: W3Size): unknown {
           name: 'batch',
           taskDefinition: 'batch',
           arrivals: { process: 'poisson', ratePerSecond: batchPerSecond },
+          // Batch packs onto the fewest instances (random, RunTask's default, looks at every instance).
+          placementStrategy: [{ type: 'binpack', field: 'memory' }],
           duration: { dist: 'uniform', min: '10m', max: '30m' },
         },
       ],

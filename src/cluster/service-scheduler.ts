@@ -88,6 +88,10 @@ export function reconcileService(sim: Simulation, service: Service): void {
   service.reconcile = undefined;
   if (service.status !== 'ACTIVE') return;
   if (service.schedulingStrategy === 'DAEMON') return reconcileDaemon(sim, service);
+  // A service at its desired count of healthy PRIMARY tasks, none on a draining instance, has nothing to
+  // start or stop (decideReplica decides nothing for it): only its steady state to note. Instances
+  // registering make every service look again, so this is most reconciles of a large cluster.
+  if (isSteady(sim, service)) return noteProgress(sim, service, true);
   const primary = service.deployments[0];
   const tasks = serviceTasks(sim, service);
   const decision = decideReplica(service.desiredCount, service.deploymentConfiguration, primary.id, primary.rolloutState === 'FAILED', tasks.map((t) => view(sim, t)));
@@ -328,13 +332,9 @@ function countFailedTask(sim: Simulation, service: Service, deployment: Deployme
 }
 
 /** Completes deployments and reports a steady state when the service runs what it should. */
-function noteProgress(sim: Simulation, service: Service): void {
+function noteProgress(sim: Simulation, service: Service, settled = isSettled(sim, service)): void {
   const { engine } = sim;
   const primary = service.deployments[0];
-  const tasks = serviceTasks(sim, service);
-  const settled =
-    tasks.length === service.desiredCount &&
-    tasks.every((t) => t.deploymentId === primary.id && t.desiredStatus === 'RUNNING' && t.healthStatus === 'HEALTHY');
   if (!settled) return;
   if (primary.rolloutState === 'IN_PROGRESS') {
     primary.rolloutState = 'COMPLETED';
@@ -349,6 +349,28 @@ function noteProgress(sim: Simulation, service: Service): void {
   }
   service.deployments = [primary];
   serviceEvent(sim, service.name, say.steadyState(service.name));
+}
+
+/** Every task of the service is the PRIMARY deployment's, meant to run and healthy, and there are as many as desired. */
+function isSettled(sim: Simulation, service: Service): boolean {
+  if (service.taskIds.size !== service.desiredCount) return false;
+  const primary = service.deployments[0].id;
+  for (const id of service.taskIds) {
+    const t = sim.world.tasksById.get(id)!;
+    if (t.deploymentId !== primary || t.desiredStatus !== 'RUNNING' || t.healthStatus !== 'HEALTHY') return false;
+  }
+  return true;
+}
+
+/** Settled, and every task RUNNING on an instance that is not draining (nothing for the rolling update to replace). */
+function isSteady(sim: Simulation, service: Service): boolean {
+  if (!isSettled(sim, service) || service.deployments[0].rolloutState === 'FAILED') return false;
+  for (const id of service.taskIds) {
+    const t = sim.world.tasksById.get(id)!;
+    if (t.lastStatus !== 'RUNNING') return false;
+    if (t.containerInstanceId !== undefined && sim.world.instancesById.get(t.containerInstanceId)!.status === 'DRAINING') return false;
+  }
+  return true;
 }
 
 function reconcileDaemon(sim: Simulation, service: Service): void {
