@@ -1,3 +1,4 @@
+import { countServiceTask, emptyServiceTaskCounts } from '../model/service-task-counts.js';
 import { TASK_STATUSES, isPending, type TaskStatus } from '../model/task.js';
 import type { World } from '../model/world.js';
 import type { Millis } from '../engine/time.js';
@@ -57,6 +58,13 @@ export function findViolations(world: World): string[] {
   const counts = world.runningOnInstances;
   if (running.tasks !== counts.tasks || running.cpuUnits !== counts.cpuUnits || running.memoryMiB !== counts.memoryMiB) {
     problems.push(`${running.tasks} RUNNING tasks on instances reserve ${running.cpuUnits} CPU / ${running.memoryMiB} MiB but the world counts ${counts.tasks}: ${counts.cpuUnits} / ${counts.memoryMiB}`);
+  }
+  for (const service of world.services.values()) {
+    const recount = emptyServiceTaskCounts();
+    for (const id of service.taskIds) countServiceTask(recount, world.tasksById.get(id)!, 1);
+    if (JSON.stringify(recount) !== JSON.stringify(service.counts)) {
+      problems.push(`service ${service.name}: its tasks count ${JSON.stringify(recount)} but the service keeps ${JSON.stringify(service.counts)}`);
+    }
   }
   for (const status of TASK_STATUSES) {
     if (counted[status] !== world.statusCounts[status]) {

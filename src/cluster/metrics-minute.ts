@@ -229,24 +229,14 @@ export function queueingLatency(baseLatencyMs: number, perTaskRps: number, serva
   return Math.round(baseLatencyMs * Math.min(MAX_LATENCY_STRETCH, 1 / Math.max(1 / MAX_LATENCY_STRETCH, 1 - utilization)) * 100) / 100;
 }
 
-/** The service's RUNNING tasks and those of them that are healthy (and so get requests); the same on container instances, and what those reserve. */
-export function taskCounts(sim: Simulation, service: Service) {
-  let running = 0;
-  let serving = 0;
-  let runningOnInstances = 0;
-  let servingOnInstances = 0;
-  const reservedOnInstances = { cpuUnits: 0, memoryMiB: 0 };
-  for (const id of service.taskIds) {
-    const task = sim.world.tasksById.get(id)!;
-    if (task.lastStatus !== 'RUNNING') continue;
-    const isServing = task.healthStatus === 'HEALTHY' && task.desiredStatus === 'RUNNING';
-    running++;
-    if (isServing) serving++;
-    if (task.containerInstanceId === undefined) continue;
-    runningOnInstances++;
-    if (isServing) servingOnInstances++;
-    reservedOnInstances.cpuUnits += task.reservation.cpuUnits;
-    reservedOnInstances.memoryMiB += task.reservation.memoryMiB;
-  }
-  return { running, serving, runningOnInstances, servingOnInstances, reservedOnInstances };
+/** The service's RUNNING tasks and those of them serving requests; the same on container instances, and what those reserve (kept as tasks change). */
+export function taskCounts(_sim: Simulation, service: Service) {
+  const c = service.counts;
+  return {
+    running: c.running,
+    serving: c.serving,
+    runningOnInstances: c.runningOnInstances,
+    servingOnInstances: c.servingOnInstances,
+    reservedOnInstances: { cpuUnits: c.reservedCpuOnInstances, memoryMiB: c.reservedMemoryOnInstances },
+  };
 }

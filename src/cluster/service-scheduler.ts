@@ -1,3 +1,4 @@
+import { countServiceTask, emptyServiceTaskCounts } from '../model/service-task-counts.js';
 import { sample } from '../engine/distributions.js';
 import type { ContainerInstance } from '../model/container-instance.js';
 import { circuitBreakerThreshold, deploymentId, type Deployment, type Service } from '../model/service.js';
@@ -34,6 +35,7 @@ export function createServices(sim: Simulation): void {
       healthCheckGracePeriodMs: spec.healthCheckGracePeriodMs,
       deployments: [],
       taskIds: new Set(),
+      counts: emptyServiceTaskCounts(),
       consecutiveStartFailures: 0,
       launchNotBefore: 0,
     };
@@ -219,6 +221,7 @@ export function launchServiceTask(sim: Simulation, service: Service, deployment:
   };
   const task = capacityProvider !== undefined && isFargateProvider(capacityProvider) ? launchOnFargate(sim, launch, capacityProvider) : launchTask(sim, launch, instance);
   service.taskIds.add(task.id);
+  countServiceTask(service.counts, task, 1);
   return task;
 }
 
@@ -259,6 +262,7 @@ export function serviceTaskTransitioned(sim: Simulation, task: Task, _from: Task
     case 'STOPPED': {
       deregisterInstance(sim, service, task);
       removeTargets(sim, task);
+      countServiceTask(service.counts, task, -1);
       service.taskIds.delete(task.id);
       const neverRan = task.startedAt === undefined && task.stopCode !== 'ServiceSchedulerInitiated';
       if (neverRan) {

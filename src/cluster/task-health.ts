@@ -1,7 +1,8 @@
+import { countServiceTask } from '../model/service-task-counts.js';
 import type { Task } from '../model/task.js';
 import { PHASE, type SimEvent } from './events.js';
 import type { Simulation } from './simulation.js';
-import { stopTask } from './task-lifecycle.js';
+import { serviceOf, stopTask } from './task-lifecycle.js';
 
 /**
  * When a service task counts as healthy for the deployment's minimum healthy percent (DG service
@@ -52,13 +53,13 @@ export function failHealthCheck(sim: Simulation, task: Task, reason: string, rec
     sim.engine.at(graceEnds, PHASE.lifecycle, recheck);
     return;
   }
-  task.healthStatus = 'UNHEALTHY';
+  setHealth(sim, task, 'UNHEALTHY');
   stopTask(sim, task, 'ServiceSchedulerInitiated', reason);
   if (service) sim.observers.healthCheckFailed(service, task);
 }
 
 function markHealthy(sim: Simulation, task: Task): void {
-  task.healthStatus = 'HEALTHY';
+  setHealth(sim, task, 'HEALTHY');
   task.healthyAt = sim.engine.now;
   sim.observers.taskHealthy(task);
 }
@@ -66,4 +67,12 @@ function markHealthy(sim: Simulation, task: Task): void {
 function containerHealthCheck(sim: Simulation, task: Task) {
   const td = sim.world.taskDefinitions.get(task.taskDefinition)!;
   return td.containers.find((c) => c.essential && c.healthCheck)?.healthCheck;
+}
+
+/** Changes a task's health, keeping its service's counts. */
+function setHealth(sim: Simulation, task: Task, health: 'HEALTHY' | 'UNHEALTHY'): void {
+  const service = serviceOf(sim, task);
+  if (service) countServiceTask(service.counts, task, -1);
+  task.healthStatus = health;
+  if (service) countServiceTask(service.counts, task, 1);
 }

@@ -1,3 +1,5 @@
+import { countServiceTask } from '../model/service-task-counts.js';
+import type { Service } from '../model/service.js';
 import { sample } from '../engine/distributions.js';
 import type { Millis } from '../engine/time.js';
 import type { ContainerInstance } from '../model/container-instance.js';
@@ -135,6 +137,8 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
   const instance = task.containerInstanceId === undefined ? undefined : world.instancesById.get(task.containerInstanceId)!;
   if (from === 'PENDING' && instance) for (const image of task.pulledImages) instance.images.add(image);
   const group = groupCounts(sim, task.group);
+  const service = serviceOf(sim, task);
+  if (service) countServiceTask(service.counts, task, -1);
   world.statusCounts[from]--;
   world.statusCounts[to]++;
   if (instance && (from === 'RUNNING' || to === 'RUNNING')) {
@@ -144,6 +148,7 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
     world.runningOnInstances.memoryMiB += sign * task.reservation.memoryMiB;
   }
   task.lastStatus = to;
+  if (service) countServiceTask(service.counts, task, 1);
   task.timer = undefined;
   if (isPending(from) && !isPending(to)) {
     if (instance) instance.pendingTasksCount--;
@@ -179,7 +184,10 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
  */
 export function stopTask(sim: Simulation, task: Task, stopCode: TaskStopCode, reason: string): void {
   if (task.desiredStatus === 'STOPPED') return;
+  const service = serviceOf(sim, task);
+  if (service) countServiceTask(service.counts, task, -1);
   task.desiredStatus = 'STOPPED';
+  if (service) countServiceTask(service.counts, task, 1);
   task.stopCode = stopCode;
   task.stoppedReason = reason;
   task.stoppingAt = sim.engine.now;
@@ -260,4 +268,11 @@ function notePeaks(sim: Simulation): void {
   const { world } = sim;
   world.peaks.runningTasks = Math.max(world.peaks.runningTasks, world.statusCounts.RUNNING);
   world.peaks.pendingTasks = Math.max(world.peaks.pendingTasks, pendingTaskCount(world));
+}
+
+/** The service a task counts in: its service while the service holds it (launch to STOPPED). */
+export function serviceOf(sim: Simulation, task: Task): Service | undefined {
+  if (task.serviceName === undefined) return undefined;
+  const service = sim.world.services.get(task.serviceName);
+  return service !== undefined && service.taskIds.has(task.id) ? service : undefined;
 }

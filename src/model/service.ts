@@ -1,4 +1,5 @@
 import type { Millis } from '../engine/time.js';
+import type { ServiceTaskCounts } from './service-task-counts.js';
 
 export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
 
@@ -41,6 +42,8 @@ export interface Service {
   deployments: Deployment[];
   /** Tasks of the service not yet STOPPED. */
   taskIds: Set<string>;
+  /** Those tasks counted by status and health (kept by the task lifecycle). */
+  counts: ServiceTaskCounts;
   /** Consecutive tasks that stopped before reaching RUNNING (the throttle's count). */
   consecutiveStartFailures: number;
   /** No task is launched before this time (throttle back-off). */

@@ -92,20 +92,10 @@ export function sampleSeries(recorder: SeriesRecorder, world: World, now: Millis
   recorder.memoryReservation.push(round2(reservationPercent(memRegistered, memRemaining)));
   for (const service of world.services.values()) {
     const series = lazySeries(recorder.byService, service.name, n, () => ({ desired: [], running: [], pending: [], healthy: [] }));
-    let running = 0;
-    let pending = 0;
-    let healthy = 0;
-    for (const id of service.taskIds) {
-      const task = world.tasksById.get(id)!;
-      if (task.lastStatus === 'RUNNING') {
-        running++;
-        if (task.healthStatus === 'HEALTHY') healthy++;
-      } else if (isPending(task.lastStatus)) pending++;
-    }
     series.desired.push(service.desiredCount);
-    series.running.push(running);
-    series.pending.push(pending);
-    series.healthy.push(healthy);
+    series.running.push(service.counts.running);
+    series.pending.push(service.counts.pending);
+    series.healthy.push(service.counts.healthy);
   }
   for (const group of world.targetGroups.values()) {
     const series = lazySeries(recorder.byTargetGroup, group.name, n, () => ({ initial: [], healthy: [], unhealthy: [], draining: [] }));
