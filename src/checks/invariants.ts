@@ -59,6 +59,14 @@ export function findViolations(world: World): string[] {
   if (running.tasks !== counts.tasks || running.cpuUnits !== counts.cpuUnits || running.memoryMiB !== counts.memoryMiB) {
     problems.push(`${running.tasks} RUNNING tasks on instances reserve ${running.cpuUnits} CPU / ${running.memoryMiB} MiB but the world counts ${counts.tasks}: ${counts.cpuUnits} / ${counts.memoryMiB}`);
   }
+  for (const instance of world.instances) {
+    let nonDaemon = 0;
+    for (const id of instance.taskIds) {
+      const task = world.tasksById.get(id)!;
+      if (task.serviceName === undefined || world.services.get(task.serviceName)!.schedulingStrategy !== 'DAEMON') nonDaemon++;
+    }
+    if (nonDaemon !== instance.nonDaemonTasks) problems.push(`instance ${instance.id} holds ${nonDaemon} non-daemon tasks but counts ${instance.nonDaemonTasks}`);
+  }
   for (const service of world.services.values()) {
     const recount = emptyServiceTaskCounts();
     for (const id of service.taskIds) countServiceTask(recount, world.tasksById.get(id)!, 1);

@@ -154,12 +154,8 @@ function scaleIn(sim: Simulation, provider: CapacityProvider, count: number): vo
 }
 
 /** Empty: no task but a DAEMON service's (DG cluster auto scaling: such instances are not "in use"). */
-export function isEmpty(sim: Simulation, instance: ContainerInstance): boolean {
-  for (const id of instance.taskIds) {
-    const task = sim.world.tasksById.get(id)!;
-    if (task.serviceName === undefined || sim.world.services.get(task.serviceName)!.schedulingStrategy !== 'DAEMON') return false;
-  }
-  return true;
+export function isEmpty(_sim: Simulation, instance: ContainerInstance): boolean {
+  return instance.nonDaemonTasks === 0;
 }
 
 function drain(sim: Simulation, instance: ContainerInstance): void {
@@ -201,9 +197,13 @@ export function capacityMetricsDue(sim: Simulation): void {
   for (const provider of world.capacityProviders.values()) {
     // The group replaces what it lost (failed instances, launches blocked by an AZ outage).
     if (provider.instanceIds.length + provider.launching.length < provider.desiredCapacity) setDesiredCapacity(sim, provider, provider.desiredCapacity);
-    const instances = provider.instanceIds.map((id) => world.instancesById.get(id)!);
-    const inUse = instances.filter((i) => !isEmpty(sim, i)).length;
-    const idle = instances.filter((i) => i.status === 'ACTIVE' && isEmpty(sim, i)).length + provider.launching.length;
+    let inUse = 0;
+    let idle = provider.launching.length;
+    for (const id of provider.instanceIds) {
+      const instance = world.instancesById.get(id)!;
+      if (!isEmpty(sim, instance)) inUse++;
+      else if (instance.status === 'ACTIVE') idle++;
+    }
     const waiting = provider.waiting.map((id) => sim.waitingRequests.get(id)!);
     const types = instanceTypeBounds(provider.asg.instanceTypes.map((t) => instanceType(t)!));
     const estimate = waiting.length === 0 ? { usedIdle: 0, extra: 0 } : estimateInstances(waiting, types, idle, provider.asg.availabilityZones, provider.asg.attributes, sim.spec.startEpochMs);
@@ -213,7 +213,7 @@ export function capacityMetricsDue(sim: Simulation): void {
       minSize: provider.asg.minSize,
       maxSize: provider.asg.maxSize,
       desiredCapacity: provider.desiredCapacity,
-      running: instances.length + provider.launching.length,
+      running: provider.instanceIds.length + provider.launching.length,
       inUse,
       usedIdle: estimate.usedIdle,
       extra: estimate.extra,

@@ -119,6 +119,7 @@ export function placeOn(sim: Simulation, task: Task, instance: ContainerInstance
   task.claim = claim(sim.placement, instance, task.group, task.reservation, td.network);
   task.waitForCapacityMs = sim.engine.now - task.createdAt;
   instance.taskIds.add(task.id);
+  if (!isDaemonTask(sim, task)) instance.nonDaemonTasks++;
   instance.pendingTasksCount++;
   scheduleNext(sim, task);
 }
@@ -170,6 +171,7 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
     if (instance && task.claim) {
       release(sim.placement, instance, task.claim);
       instance.taskIds.delete(task.id);
+      if (!isDaemonTask(sim, task)) instance.nonDaemonTasks--;
     }
   }
   notePeaks(sim);
@@ -275,4 +277,9 @@ export function serviceOf(sim: Simulation, task: Task): Service | undefined {
   if (task.serviceName === undefined) return undefined;
   const service = sim.world.services.get(task.serviceName);
   return service !== undefined && service.taskIds.has(task.id) ? service : undefined;
+}
+
+/** A task of a DAEMON service (managed scaling counts an instance running only those as empty). */
+export function isDaemonTask(sim: Simulation, task: Task): boolean {
+  return task.serviceName !== undefined && sim.world.services.get(task.serviceName)!.schedulingStrategy === 'DAEMON';
 }

@@ -36,6 +36,8 @@ export interface ContainerInstance {
   groupCounts: Map<string, number>;
   runningTasksCount: number;
   pendingTasksCount: number;
+  /** Tasks here that are not a DAEMON service's (an instance with none counts as empty for managed scaling). */
+  nonDaemonTasks: number;
   launchedAt: Millis;
   terminatedAt?: Millis;
   /** Draining for scale-in (managed draining): it terminates as soon as its tasks are gone. */
@@ -48,7 +50,7 @@ export interface ContainerInstance {
 /** What describes a container instance when it registers; what it holds and runs starts empty. */
 export type ContainerInstanceDescription = Omit<
   ContainerInstance,
-  'remaining' | 'enisInUse' | 'images' | 'taskIds' | 'groupCounts' | 'runningTasksCount' | 'pendingTasksCount'
+  'remaining' | 'enisInUse' | 'images' | 'taskIds' | 'groupCounts' | 'runningTasksCount' | 'pendingTasksCount' | 'nonDaemonTasks'
 >;
 
 /**
@@ -80,6 +82,7 @@ export function registeredContainerInstance(d: ContainerInstanceDescription): Co
     groupCounts: new Map(),
     runningTasksCount: 0,
     pendingTasksCount: 0,
+    nonDaemonTasks: 0,
     capacityProvider: d.capacityProvider,
     purchaseOption: d.purchaseOption,
   };
