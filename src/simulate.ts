@@ -5,7 +5,7 @@ import { scheduleNextArrival } from './cluster/run-task.js';
 import { capacityTaskTransitioned } from './cluster/capacity.js';
 import { fargateTaskTransitioned } from './cluster/fargate.js';
 import { scheduleInstanceFailure, scheduleSpotNotice } from './cluster/faults.js';
-import { createServices, reconcileAll, serviceHealthCheckFailed, serviceTaskHealthy, serviceTaskTransitioned } from './cluster/service-scheduler.js';
+import { instanceDrained, createServices, reconcileAll, serviceHealthCheckFailed, serviceTaskHealthy, serviceTaskTransitioned } from './cluster/service-scheduler.js';
 import { forkStreams, type Simulation } from './cluster/simulation.js';
 import { scheduleTimeline } from './cluster/timeline.js';
 import { logContainerInstanceStateChange, type LogRecord } from './cluster/event-log.js';
@@ -73,7 +73,10 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
         fargateTaskTransitioned(sim, task, to);
       },
       instanceRegistered: () => reconcileAll(sim),
-      instanceDraining: () => reconcileAll(sim),
+      instanceDraining: (instance) => {
+        instanceDrained(sim, instance);
+        reconcileAll(sim);
+      },
       taskHealthy: (task) => serviceTaskHealthy(sim, task),
       healthCheckFailed: (service, task) => serviceHealthCheckFailed(sim, service, task),
     },

@@ -70,6 +70,17 @@ export function findViolations(world: World): string[] {
   for (const service of world.services.values()) {
     const recount = emptyServiceTaskCounts();
     for (const id of service.taskIds) countServiceTask(recount, world.tasksById.get(id)!, 1);
+    const byDeployment = new Map<string, number>();
+    let onDraining = 0;
+    for (const id of service.taskIds) {
+      const task = world.tasksById.get(id)!;
+      byDeployment.set(task.deploymentId!, (byDeployment.get(task.deploymentId!) ?? 0) + 1);
+      if (task.containerInstanceId !== undefined && world.instancesById.get(task.containerInstanceId)!.status === 'DRAINING') onDraining++;
+    }
+    for (const [id, n] of service.tasksByDeployment) {
+      if ((byDeployment.get(id) ?? 0) !== n) problems.push(`service ${service.name}: deployment ${id} has ${byDeployment.get(id) ?? 0} tasks but the service counts ${n}`);
+    }
+    if (onDraining !== service.tasksOnDrainingInstances) problems.push(`service ${service.name}: ${onDraining} tasks on draining instances but the service counts ${service.tasksOnDrainingInstances}`);
     if (JSON.stringify(recount) !== JSON.stringify(service.counts)) {
       problems.push(`service ${service.name}: its tasks count ${JSON.stringify(recount)} but the service keeps ${JSON.stringify(service.counts)}`);
     }

@@ -36,6 +36,8 @@ export function createServices(sim: Simulation): void {
       deployments: [],
       taskIds: new Set(),
       counts: emptyServiceTaskCounts(),
+      tasksByDeployment: new Map(),
+      tasksOnDrainingInstances: 0,
       consecutiveStartFailures: 0,
       launchNotBefore: 0,
     };
@@ -222,6 +224,7 @@ export function launchServiceTask(sim: Simulation, service: Service, deployment:
   const task = capacityProvider !== undefined && isFargateProvider(capacityProvider) ? launchOnFargate(sim, launch, capacityProvider) : launchTask(sim, launch, instance);
   service.taskIds.add(task.id);
   countServiceTask(service.counts, task, 1);
+  service.tasksByDeployment.set(deployment.id, (service.tasksByDeployment.get(deployment.id) ?? 0) + 1);
   return task;
 }
 
@@ -264,6 +267,8 @@ export function serviceTaskTransitioned(sim: Simulation, task: Task, _from: Task
       removeTargets(sim, task);
       countServiceTask(service.counts, task, -1);
       service.taskIds.delete(task.id);
+      service.tasksByDeployment.set(task.deploymentId!, service.tasksByDeployment.get(task.deploymentId!)! - 1);
+      if (task.containerInstanceId !== undefined && sim.world.instancesById.get(task.containerInstanceId)!.status === 'DRAINING') service.tasksOnDrainingInstances--;
       const neverRan = task.startedAt === undefined && task.stopCode !== 'ServiceSchedulerInitiated';
       if (neverRan) {
         noteStartFailure(sim, service);
@@ -367,14 +372,26 @@ function isSettled(sim: Simulation, service: Service): boolean {
 }
 
 /** Settled, and every task RUNNING on an instance that is not draining (nothing for the rolling update to replace). */
-function isSteady(sim: Simulation, service: Service): boolean {
-  if (!isSettled(sim, service) || service.deployments[0].rolloutState === 'FAILED') return false;
-  for (const id of service.taskIds) {
-    const t = sim.world.tasksById.get(id)!;
-    if (t.lastStatus !== 'RUNNING') return false;
-    if (t.containerInstanceId !== undefined && sim.world.instancesById.get(t.containerInstanceId)!.status === 'DRAINING') return false;
+function isSteady(_sim: Simulation, service: Service): boolean {
+  const desired = service.desiredCount;
+  const primary = service.deployments[0];
+  // Serving: RUNNING, healthy and meant to run; all of them the primary's; none on a draining instance.
+  return (
+    service.taskIds.size === desired &&
+    service.counts.serving === desired &&
+    service.tasksByDeployment.get(primary.id) === desired &&
+    service.tasksOnDrainingInstances === 0 &&
+    primary.rolloutState !== 'FAILED'
+  );
+}
+
+/** An instance started draining: its service tasks are counted as on a draining instance. */
+export function instanceDrained(sim: Simulation, instance: ContainerInstance): void {
+  for (const id of instance.taskIds) {
+    const task = sim.world.tasksById.get(id)!;
+    const service = task.serviceName === undefined ? undefined : sim.world.services.get(task.serviceName);
+    if (service?.taskIds.has(id)) service.tasksOnDrainingInstances++;
   }
-  return true;
 }
 
 function reconcileDaemon(sim: Simulation, service: Service): void {

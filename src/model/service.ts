@@ -44,6 +44,9 @@ export interface Service {
   taskIds: Set<string>;
   /** Those tasks counted by status and health (kept by the task lifecycle). */
   counts: ServiceTaskCounts;
+  /** Those tasks per deployment id, and how many are on a DRAINING instance. */
+  tasksByDeployment: Map<string, number>;
+  tasksOnDrainingInstances: number;
   /** Consecutive tasks that stopped before reaching RUNNING (the throttle's count). */
   consecutiveStartFailures: number;
   /** No task is launched before this time (throttle back-off). */
