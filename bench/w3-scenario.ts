@@ -11,13 +11,14 @@ export interface W3Size {
 
 export const W3_FULL: W3Size = { instances: 10_000, services: 200, days: 7 };
 
-/** Tasks of 1 vCPU / 2 GiB; m5.xlarge hosts 3 with room for the agent, so the peak needs instances x 3 tasks. */
+/** Tasks of 1 vCPU / 2 GiB: an m5.xlarge (4 vCPU, 16 GiB) holds 4, so the peak needs instances x 4 tasks. */
 const TASK_CPU = 1024;
-const TASKS_PER_INSTANCE = 3;
+const TASKS_PER_INSTANCE = 4;
 const PROVIDERS = 4;
 
 export function w3Scenario(size: W3Size): unknown {
-  const peakServiceTasks = Math.round(size.instances * TASKS_PER_INSTANCE * 0.8);
+  // Services peak together in the afternoon (13h-15h), needing 90% of the tasks the instances hold.
+  const peakServiceTasks = Math.round(size.instances * TASKS_PER_INSTANCE * 0.9);
   const perService = Math.max(2, Math.round(peakServiceTasks / size.services));
   // Batch: two tasks a second for every 10,000 instances (1.2 million in a week at full size), of 0.5 vCPU
   // running 10-30 minutes.
@@ -51,7 +52,8 @@ export function w3Scenario(size: W3Size): unknown {
       serviceLoad: services.map((name, k) => ({
         service: name,
         // Peak at different hours so the services do not all move together.
-        rate: { shape: 'diurnal', mean: perService * 30 * 0.6, amplitude: perService * 30 * 0.4, peakAt: `${(k % 24) + 0}h` },
+        // At 20 CPU units a request a task serves ~33 requests/s at the 70% target: the peak needs perService tasks.
+        rate: { shape: 'diurnal', mean: perService * 33 * 0.6, amplitude: perService * 33 * 0.4, peakAt: `${13 + (k % 3)}h` },
         cpuUnitsPerRps: 20,
         baseCpuUnits: 50,
         memoryMiBPerRps: 1,

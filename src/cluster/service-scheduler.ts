@@ -38,6 +38,8 @@ export function createServices(sim: Simulation): void {
       counts: emptyServiceTaskCounts(),
       tasksByDeployment: new Map(),
       tasksOnDrainingInstances: 0,
+      version: 0,
+      idleState: undefined,
       consecutiveStartFailures: 0,
       launchNotBefore: 0,
     };
@@ -97,18 +99,24 @@ export function reconcileService(sim: Simulation, service: Service): void {
   // registering make every service look again, so this is most reconciles of a large cluster.
   if (isSteady(sim, service)) return noteProgress(sim, service, true);
   const primary = service.deployments[0];
+  // Nothing the decision reads has changed since a look that did nothing: it would do nothing again.
+  const state = `${service.version}|${service.desiredCount}|${primary.id}|${primary.rolloutState}|${service.deployments.length}`;
+  if (service.idleState === state) return;
   const tasks = serviceTasks(sim, service);
-  const decision = decideReplica(service.desiredCount, service.deploymentConfiguration, primary.id, primary.rolloutState === 'FAILED', tasks.map((t) => view(sim, t)));
+  const views = tasks.map((t) => view(sim, t));
+  const decision = decideReplica(service.desiredCount, service.deploymentConfiguration, primary.id, primary.rolloutState === 'FAILED', views);
 
   const stops = [
     ...decision.stopOld,
-    ...pickVictims(sim, service, tasks.filter((t) => view(sim, t).deploymentId === primary.id), decision.stopExcessPrimary),
-    ...pickVictims(sim, service, tasks.filter((t) => view(sim, t).deploymentId !== primary.id && t.healthStatus === 'HEALTHY' && t.desiredStatus === 'RUNNING'), decision.stopOldHealthy),
+    ...pickVictims(sim, service, tasks.filter((_, i) => views[i].deploymentId === primary.id), decision.stopExcessPrimary),
+    ...pickVictims(sim, service, tasks.filter((t, i) => views[i].deploymentId !== primary.id && t.healthStatus === 'HEALTHY' && t.desiredStatus === 'RUNNING'), decision.stopOldHealthy),
   ];
   stopServiceTasks(sim, service, stops, primary);
   if (decision.start > 0) startServiceTasks(sim, service, primary, decision.start);
   if (decision.stuck) serviceEvent(sim, service.name, say.deploymentStuck(service.name));
-  noteProgress(sim, service);
+  const settled = isSettled(sim, service);
+  noteProgress(sim, service, settled);
+  service.idleState = stops.length === 0 && decision.start === 0 && !decision.stuck && !settled ? state : undefined;
 }
 
 /** Stops the given tasks, as the scheduler does during scale-in and deployments. */
@@ -223,6 +231,7 @@ export function launchServiceTask(sim: Simulation, service: Service, deployment:
   };
   const task = capacityProvider !== undefined && isFargateProvider(capacityProvider) ? launchOnFargate(sim, launch, capacityProvider) : launchTask(sim, launch, instance);
   service.taskIds.add(task.id);
+  service.version++;
   countServiceTask(service.counts, task, 1);
   service.tasksByDeployment.set(deployment.id, (service.tasksByDeployment.get(deployment.id) ?? 0) + 1);
   return task;
@@ -266,6 +275,7 @@ export function serviceTaskTransitioned(sim: Simulation, task: Task, _from: Task
       deregisterInstance(sim, service, task);
       removeTargets(sim, task);
       countServiceTask(service.counts, task, -1);
+      service.version++;
       service.taskIds.delete(task.id);
       service.tasksByDeployment.set(task.deploymentId!, service.tasksByDeployment.get(task.deploymentId!)! - 1);
       if (task.containerInstanceId !== undefined && sim.world.instancesById.get(task.containerInstanceId)!.status === 'DRAINING') service.tasksOnDrainingInstances--;
@@ -390,7 +400,9 @@ export function instanceDrained(sim: Simulation, instance: ContainerInstance): v
   for (const id of instance.taskIds) {
     const task = sim.world.tasksById.get(id)!;
     const service = task.serviceName === undefined ? undefined : sim.world.services.get(task.serviceName);
-    if (service?.taskIds.has(id)) service.tasksOnDrainingInstances++;
+    if (!service?.taskIds.has(id)) continue;
+    service.tasksOnDrainingInstances++;
+    service.version++;
   }
 }
 
@@ -406,8 +418,11 @@ function reconcileDaemon(sim: Simulation, service: Service): void {
   noteProgress(sim, service);
 }
 
+/** The service's tasks, oldest first (a Set keeps the order they were launched in). */
 function serviceTasks(sim: Simulation, service: Service): Task[] {
-  return [...service.taskIds].sort().map((id) => sim.world.tasksById.get(id)!);
+  const tasks: Task[] = [];
+  for (const id of service.taskIds) tasks.push(sim.world.tasksById.get(id)!);
+  return tasks;
 }
 
 /**

@@ -72,7 +72,10 @@ function containerHealthCheck(sim: Simulation, task: Task) {
 /** Changes a task's health, keeping its service's counts. */
 function setHealth(sim: Simulation, task: Task, health: 'HEALTHY' | 'UNHEALTHY'): void {
   const service = serviceOf(sim, task);
-  if (service) countServiceTask(service.counts, task, -1);
+  if (service) {
+    countServiceTask(service.counts, task, -1);
+    service.version++;
+  }
   task.healthStatus = health;
   if (service) countServiceTask(service.counts, task, 1);
 }

@@ -139,7 +139,10 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
   if (from === 'PENDING' && instance) for (const image of task.pulledImages) instance.images.add(image);
   const group = groupCounts(sim, task.group);
   const service = serviceOf(sim, task);
-  if (service) countServiceTask(service.counts, task, -1);
+  if (service) {
+    countServiceTask(service.counts, task, -1);
+    service.version++;
+  }
   world.statusCounts[from]--;
   world.statusCounts[to]++;
   if (instance && (from === 'RUNNING' || to === 'RUNNING')) {
@@ -187,7 +190,10 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
 export function stopTask(sim: Simulation, task: Task, stopCode: TaskStopCode, reason: string): void {
   if (task.desiredStatus === 'STOPPED') return;
   const service = serviceOf(sim, task);
-  if (service) countServiceTask(service.counts, task, -1);
+  if (service) {
+    countServiceTask(service.counts, task, -1);
+    service.version++;
+  }
   task.desiredStatus = 'STOPPED';
   if (service) countServiceTask(service.counts, task, 1);
   task.stopCode = stopCode;

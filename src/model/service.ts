@@ -47,6 +47,10 @@ export interface Service {
   /** Those tasks per deployment id, and how many are on a DRAINING instance. */
   tasksByDeployment: Map<string, number>;
   tasksOnDrainingInstances: number;
+  /** Counts every change to its tasks (status, health, desired status, joining, leaving, draining). */
+  version: number;
+  /** The state (version, desired count, primary deployment) of the last look that found nothing to do, while nothing has changed. */
+  idleState?: string;
   /** Consecutive tasks that stopped before reaching RUNNING (the throttle's count). */
   consecutiveStartFailures: number;
   /** No task is launched before this time (throttle back-off). */
