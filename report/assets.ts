@@ -16,7 +16,7 @@ let cached: ReportAssets | undefined;
 
 /** Reads the assets once per process; the only file-system access the report makes. */
 export function reportAssets(): ReportAssets {
-  cached ??= { d3: readFileSync(d3MinPath(), 'utf8'), css: readOwnAsset('styles.css'), client: clientScript(), compareClient: readOwnAsset('client-compare.js') };
+  cached ??= { d3: readFileSync(d3MinPath(), 'utf8'), css: readOwnAsset('styles.css'), client: clientScript(), compareClient: wrap(['client-time.js', 'client-compare.js']) };
   return cached;
 }
 
@@ -24,11 +24,16 @@ export function reportAssets(): ReportAssets {
  * The client script's files, in the order they are concatenated: each later one uses what the
  * earlier ones declare (client-core.js: data, time axis, shared chart helpers), client-main.js draws.
  */
-export const CLIENT_FILES = ['client-core.js', 'client-cluster.js', 'client-capacity.js', 'client-scaling.js', 'client-services.js', 'client-networking.js', 'client-navigator.js', 'client-events.js', 'client-main.js'];
+export const CLIENT_FILES = ['client-time.js', 'client-core.js', 'client-cluster.js', 'client-capacity.js', 'client-scaling.js', 'client-services.js', 'client-networking.js', 'client-navigator.js', 'client-events.js', 'client-main.js'];
 
 /** The client files as one script, in one function scope so nothing leaks into the page's globals. */
 function clientScript(): string {
-  const parts = CLIENT_FILES.map((file) => `// ---- ${file} ----\n${readOwnAsset(file)}`);
+  return wrap(CLIENT_FILES);
+}
+
+/** Files concatenated in one function scope, so nothing leaks into the page's globals. */
+function wrap(files: string[]): string {
+  const parts = files.map((file) => `// ---- ${file} ----\n${readOwnAsset(file)}`);
   return `(function () {\n'use strict';\n\n${parts.join('\n')}\n})();\n`;
 }
 

@@ -1,0 +1,24 @@
+/* ecsim report and comparison page: simulated time as text (0h, 30m, 1h30m, 1d2h) and round ticks, shared by both pages' scripts. */
+
+function formatSimTime(ms) {
+  if (ms === 0) return '0h';
+  const units = [['d', 86400000], ['h', 3600000], ['m', 60000], ['s', 1000]];
+  let rest = Math.round(ms);
+  let text = '';
+  for (const [unit, size] of units) {
+    if (rest >= size) {
+      text += Math.floor(rest / size) + unit;
+      rest %= size;
+    }
+  }
+  return text || rest + 'ms';
+}
+
+/** Ticks on round steps (1s ... 7d) from `from` to `to`, at most one per ~80px. */
+function roundTimeTicks(from, to, innerWidth) {
+  const stepsSeconds = [1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
+  const most = Math.max(2, Math.floor(innerWidth / 80));
+  const step = (stepsSeconds.find((s) => (to - from) / (s * 1000) <= most) || 604800) * 1000;
+  return d3.range(Math.ceil(from / step) * step, to + 1, step);
+}
+
