@@ -56,6 +56,8 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
   const world = buildWorld(runSpec);
   const sim: Simulation = {
     spec: runSpec,
+    retireStoppedTasks: options.taskRecords === 'summary',
+    retiredInList: 0,
     world,
     placement: newPlacementState(world.instances, { startEpochMs: runSpec.startEpochMs }),
     taskDefinitionConstraints: new Map(Object.entries(runSpec.taskDefinitionConstraints)),

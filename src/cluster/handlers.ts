@@ -1,3 +1,4 @@
+import type { Task } from '../model/task.js';
 import type { Handlers } from '../engine/engine.js';
 import { sampleSeries } from '../results/series-recorder.js';
 import type { SimEvent } from './events.js';
@@ -17,28 +18,32 @@ import { scheduledActionDue, serviceMetricsDue } from './service-auto-scaling.js
 
 /** The handler of every event kind; a kind without a handler does not compile. */
 export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
-  const task = (id: string) => sim.world.tasksById.get(id)!;
+  // A summary run lets STOPPED tasks go: an event still queued for one finds nothing to do.
+  const withTask = (id: string, act: (task: Task) => void) => {
+    const found = sim.world.tasksById.get(id);
+    if (found) act(found);
+  };
   return {
     RunTaskRequested: (event) => runTaskRequested(sim, event.source),
-    TaskTransitionDue: (event) => transitionTask(sim, task(event.taskId), event.to),
-    EssentialContainerExited: (event) => essentialContainerExited(sim, task(event.taskId)),
+    TaskTransitionDue: (event) => withTask(event.taskId, (task) => transitionTask(sim, task, event.to)),
+    EssentialContainerExited: (event) => withTask(event.taskId, (task) => essentialContainerExited(sim, task)),
     SeriesSampleDue: () => {
       sampleSeries(sim.series, sim.world, sim.engine.now);
       const next = sim.engine.now + sim.series.periodMs;
       if (next <= sim.spec.durationMs) sim.engine.at(next, PHASE.sample, { kind: 'SeriesSampleDue' });
     },
     ServiceReconcileDue: (event) => reconcileService(sim, sim.world.services.get(event.service)!),
-    TaskHealthDue: (event) => taskHealthDue(sim, task(event.taskId)),
-    TargetHealthDue: (event) => targetHealthDue(sim, task(event.taskId), event.targetGroup),
-    ContainerHealthDue: (event) => containerHealthDue(sim, task(event.taskId)),
+    TaskHealthDue: (event) => withTask(event.taskId, (task) => taskHealthDue(sim, task)),
+    TargetHealthDue: (event) => withTask(event.taskId, (task) => targetHealthDue(sim, task, event.targetGroup)),
+    ContainerHealthDue: (event) => withTask(event.taskId, (task) => containerHealthDue(sim, task)),
     TimelineActionDue: (event) => timelineActionDue(sim, event.index),
     PipelineStageDone: (event) => pipelineStageDone(sim, event.pipeline),
     InstanceRegistrationDue: (event) => instanceRegistrationDue(sim, event.provider, event.launchId),
     CapacityMetricsDue: () => capacityMetricsDue(sim),
     ServiceMetricsDue: () => serviceMetricsDue(sim),
     ScheduledActionDue: (event) => scheduledActionDue(sim, event.service, event.action),
-    ProvisioningTimeoutDue: (event) => provisioningTimeoutDue(sim, task(event.taskId)),
-    SpotInterruptionDue: (event) => spotInterruptionDue(sim, task(event.taskId)),
+    ProvisioningTimeoutDue: (event) => withTask(event.taskId, (task) => provisioningTimeoutDue(sim, task)),
+    SpotInterruptionDue: (event) => withTask(event.taskId, (task) => spotInterruptionDue(sim, task)),
     InstanceFailureDue: (event) => instanceFailureDue(sim, sim.world.instancesById.get(event.instanceId)!),
     AgentReconnectDue: (event) => agentReconnectDue(sim, sim.world.instancesById.get(event.instanceId)!),
     AzOutageEnds: (event) => azOutageEnds(sim, event.availabilityZone),

@@ -15,6 +15,9 @@ import type { SimEvent } from './events.js';
 /** Everything a handler may touch: the spec, the world, the engine, the random streams, the recorder. */
 export interface Simulation {
   spec: ScenarioSpec;
+  /** Summary runs let STOPPED tasks go (see retireTask); this many retired tasks are still in world.tasks. */
+  retireStoppedTasks: boolean;
+  retiredInList: number;
   world: World;
   /** Placement's indexes over the world's instances. */
   placement: PlacementState;

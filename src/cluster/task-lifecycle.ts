@@ -1,3 +1,5 @@
+import { fargateUse, taskNumber } from '../results/build-results.js';
+import { foldTask } from '../results/task-aggregates.js';
 import { countServiceTask } from '../model/service-task-counts.js';
 import type { Service } from '../model/service.js';
 import { sample } from '../engine/distributions.js';
@@ -55,7 +57,7 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
   const { world, engine } = sim;
   const td = world.taskDefinitions.get(request.taskDefinition)!;
   const task: Task = {
-    id: taskId(world.tasks.length + 1),
+    id: taskId(++world.tasksLaunched),
     group: request.group,
     taskDefinition: request.taskDefinition,
     startedBy: request.startedBy,
@@ -91,6 +93,7 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
     imagePullMs: 0,
     pulledImages: [],
     waitForCapacityMs: 0,
+    retired: false,
   };
   world.tasks.push(task);
   world.tasksById.set(task.id, task);
@@ -181,6 +184,28 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
   scheduleNext(sim, task);
   logTaskStateChange(sim, task);
   sim.observers.taskTransitioned(task, from, to);
+  if (to === 'STOPPED' && sim.retireStoppedTasks) retireTask(sim, task);
+}
+
+/**
+ * Lets a STOPPED task go (summary runs, which keep no per-task records): what Results need of it is
+ * folded into the world's retired-task aggregates, it leaves the id index at once and the task list
+ * in batches (a filter that keeps the order, once retired tasks are half of the list).
+ */
+function retireTask(sim: Simulation, task: Task): void {
+  const { world } = sim;
+  const retired = world.retiredTasks;
+  foldTask(retired.aggregates, task);
+  const use = fargateUse(sim.spec, world, task, sim.spec.durationMs);
+  if (use) retired.fargateUses.push({ index: taskNumber(task.id), use });
+  task.retired = true;
+  world.tasksById.delete(task.id);
+  sim.retiredInList++;
+  if (sim.retiredInList * 2 > world.tasks.length) {
+    world.tasks = world.tasks.filter((t) => !t.retired);
+    retired.removed += sim.retiredInList;
+    sim.retiredInList = 0;
+  }
 }
 
 /**

@@ -105,4 +105,6 @@ export interface Task {
   timer?: number;
   /** Time spent waiting for capacity before placement (RunTask on fixed instances fails instead of waiting). */
   waitForCapacityMs: Millis;
+  /** Folded into the world's retired-task aggregates and let go (summary runs keep no STOPPED task). */
+  retired: boolean;
 }

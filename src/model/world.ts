@@ -1,3 +1,5 @@
+import { emptyTaskAggregates, type TaskAggregates } from '../results/task-aggregates.js';
+import type { BilledUse } from '../cost/compute-cost.js';
 import { newMetricStore, type MetricStore } from '../metrics/metric-store.js';
 import type { ServiceScaling, ServiceScalingActivity } from './service-scaling.js';
 import type { Distribution } from '../engine/distributions.js';
@@ -65,6 +67,13 @@ export interface World {
   tasksById: Map<string, Task>;
   /** How many tasks are in each lifecycle state right now. */
   statusCounts: Record<TaskStatus, number>;
+  /** Tasks launched so far (task ids count them). */
+  tasksLaunched: number;
+  /**
+   * STOPPED tasks a summary run let go of: what Results need of them (aggregates, Fargate billing, in
+   * launch order by `index`), and how many left the task list.
+   */
+  retiredTasks: { aggregates: TaskAggregates; fargateUses: { index: number; use: BilledUse }[]; removed: number };
   /** CPU units and memory reserved by RUNNING tasks on container instances (for cluster utilization). */
   runningOnInstances: { tasks: number; cpuUnits: number; memoryMiB: number };
   /** Tasks not yet RUNNING (PROVISIONING, PENDING, ACTIVATING) and RUNNING, per task group. */
@@ -117,6 +126,8 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     tasksById: new Map(),
     statusCounts: Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>,
     runningOnInstances: { tasks: 0, cpuUnits: 0, memoryMiB: 0 },
+    tasksLaunched: 0,
+    retiredTasks: { aggregates: emptyTaskAggregates(), fargateUses: [], removed: 0 },
     groupCounts: new Map(),
     runTaskFailures: [],
     services: new Map(),

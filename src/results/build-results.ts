@@ -1,3 +1,4 @@
+import type { Task } from '../model/task.js';
 import type { World } from '../model/world.js';
 import { computeCost, costRate, fargateUsdPerHour, instanceUsdPerHour, type BilledUse } from '../cost/compute-cost.js';
 import type { ScenarioSpec } from '../scenario/scenario-spec.js';
@@ -61,7 +62,7 @@ export function buildResults(spec: ScenarioSpec, seed: number, durationMs: numbe
     summary: {
       eventsFired,
       tasksRequested: world.tasksRequested,
-      tasksPlaced: world.tasks.length,
+      tasksPlaced: world.tasksLaunched,
       tasksStarted: counted.started,
       tasksStopped: world.statusCounts.STOPPED,
       runTaskFailures: world.runTaskFailures.length,
@@ -197,22 +198,35 @@ function billedUses(spec: ScenarioSpec, world: World, endMs: number): BilledUse[
     service: null,
     purchaseOption: i.purchaseOption,
   }));
+  // Fargate tasks in launch order, those retired along the way (summary runs) among those still held.
+  const fargate = [...world.retiredTasks.fargateUses];
   for (const t of world.tasks) {
-    if (t.launchType !== 'FARGATE' || t.pendingAt === undefined) continue;
-    const spot = t.capacityProvider === 'FARGATE_SPOT';
-    const td = world.taskDefinitions.get(t.taskDefinition)!;
-    uses.push({
-      fromMs: t.pendingAt,
-      toMs: t.stoppedAt ?? endMs,
-      endedMs: t.stoppedAt ?? Infinity,
-      usdPerHour: fargateUsdPerHour(t.reservation.cpuUnits, t.reservation.memoryMiB, td.cpuArchitecture, spot, knobs.fargateSpotDiscount, td.ephemeralStorageGiB, spec.prices),
-      capacityProvider: t.capacityProvider ?? 'FARGATE',
-      service: t.serviceName ?? null,
-      purchaseOption: spot ? 'spot' : 'on-demand',
-    });
+    const use = t.retired ? undefined : fargateUse(spec, world, t, endMs);
+    if (use) fargate.push({ index: taskNumber(t.id), use });
   }
+  fargate.sort((a, b) => a.index - b.index);
+  for (const f of fargate) uses.push(f.use);
   return uses;
 }
+
+/** A Fargate task's billed span, from PENDING to STOPPED (or the end of the run); none if it never reached PENDING. */
+export function fargateUse(spec: ScenarioSpec, world: World, t: Task, endMs: number): BilledUse | undefined {
+  if (t.launchType !== 'FARGATE' || t.pendingAt === undefined) return undefined;
+  const spot = t.capacityProvider === 'FARGATE_SPOT';
+  const td = world.taskDefinitions.get(t.taskDefinition)!;
+  return {
+    fromMs: t.pendingAt,
+    toMs: t.stoppedAt ?? endMs,
+    endedMs: t.stoppedAt ?? Infinity,
+    usdPerHour: fargateUsdPerHour(t.reservation.cpuUnits, t.reservation.memoryMiB, td.cpuArchitecture, spot, spec.capacityKnobs.fargateSpotDiscount, td.ephemeralStorageGiB, spec.prices),
+    capacityProvider: t.capacityProvider ?? 'FARGATE',
+    service: t.serviceName ?? null,
+    purchaseOption: spot ? 'spot' : 'on-demand',
+  };
+}
+
+/** The launch number in a task id (`t-000042` -> 42). */
+export const taskNumber = (id: string) => Number(id.slice(2));
 
 /** The first sample at or after `from` at which every service runs its desired count (null when none does). */
 function recoveredAt(series: Pick<Series, 't' | 'byService'>, from: number): number | null {

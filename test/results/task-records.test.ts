@@ -13,7 +13,7 @@ describe('--tasks summary: Results without per-task records', () => {
     const loaded = loadScenario(readFileSync(join(SIMS, file), 'utf8'), { readFile: (path) => readFileSync(join(SIMS, path), 'utf8') });
     if (!loaded.ok) throw new Error(file);
     const full = simResults(file);
-    const summary = simulate(loaded.spec, { taskRecords: 'summary' });
+    const summary = simulate(loaded.spec, { taskRecords: 'summary', check: true });
     expect(full.taskRecords).toBe('full');
     expect(full.tasks.length).toBe(full.summary.tasksPlaced);
     expect(summary.taskRecords).toBe('summary');
