@@ -179,6 +179,7 @@ export function drainingTimeoutDue(sim: Simulation, instance: ContainerInstance)
 /** The EC2 instance terminates: its tasks stop (the host is gone) and it leaves its group. */
 export function terminateInstance(sim: Simulation, instance: ContainerInstance): void {
   instance.terminatedAt = sim.engine.now;
+  sim.placement.index.instanceTerminated(instance);
   for (const id of [...instance.taskIds]) {
     stopTask(sim, sim.world.tasksById.get(id)!, 'TerminationNotice', `Host EC2 (instance ${instance.id}) terminated.`);
   }

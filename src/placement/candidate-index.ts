@@ -35,7 +35,7 @@ export class CandidateIndex {
     let byValue = this.partitions.get(attribute);
     if (!byValue) {
       byValue = new Map();
-      for (const instance of this.instances) this.addToPartition(byValue, attribute, instance);
+      for (const instance of this.instances) if (instance.terminatedAt === undefined) this.addToPartition(byValue, attribute, instance);
       this.partitions.set(attribute, byValue);
     }
     return byValue;
@@ -48,7 +48,7 @@ export class CandidateIndex {
     if (!index) {
       index = new ResourceTree(this.instances.length);
       const members = scope ? (this.partition(scope.attribute).get(scope.value) ?? []) : this.instances;
-      for (const instance of members) index.add(instance.index, remainingOf(instance, field), remainingOf(instance, otherField(field)));
+      for (const instance of members) if (instance.terminatedAt === undefined) index.add(instance.index, remainingOf(instance, field), remainingOf(instance, otherField(field)));
       this.sorted[field].set(key, index);
       if (scope) this.sortedAttributes[field].add(scope.attribute);
     }
@@ -58,6 +58,7 @@ export class CandidateIndex {
   /** Keeps the sorted indexes right after an instance's remaining resources changed from the values given. */
   remainingChanged(instance: ContainerInstance, cpuBefore: number, memoryBefore: number): void {
     if (cpuBefore === instance.remaining.cpuUnits && memoryBefore === instance.remaining.memoryMiB) return;
+    if (instance.terminatedAt !== undefined) return; // no longer indexed
     for (const field of ['cpu', 'memory'] as const) {
       const value = remainingOf(instance, field);
       const other = remainingOf(instance, otherField(field));
@@ -78,6 +79,21 @@ export class CandidateIndex {
       for (const attribute of this.sortedAttributes[field]) {
         this.sorted[field].get(`${attribute}=${valueOf(instance, attribute)}`)?.add(instance.index, value, other);
       }
+    }
+  }
+
+  /**
+   * A terminated instance leaves every index: it can never be chosen again, and a cluster that scales
+   * in and out every day would otherwise walk more of them each day (they look empty).
+   */
+  instanceTerminated(instance: ContainerInstance): void {
+    for (const [attribute, byValue] of this.partitions) {
+      const list = byValue.get(valueOf(instance, attribute));
+      const at = list ? list.indexOf(instance) : -1;
+      if (at >= 0) list!.splice(at, 1);
+    }
+    for (const field of ['cpu', 'memory'] as const) {
+      for (const tree of this.sorted[field].values()) if (tree.has(instance.index)) tree.remove(instance.index);
     }
   }
 

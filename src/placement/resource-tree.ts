@@ -48,6 +48,18 @@ export class ResourceTree {
     this.count++;
   }
 
+  /** Whether instance `index` is in the tree. */
+  has(index: number): boolean {
+    if (index >= this.keys.length) return false;
+    const key = this.keys[index];
+    let node = this.root;
+    while (node !== NIL) {
+      if (node === index) return true;
+      node = key < this.keys[node] ? this.left[node] : this.right[node];
+    }
+    return false;
+  }
+
   remove(index: number): void {
     this.root = this.delete(this.root, this.keys[index]);
     this.count--;
