@@ -41,20 +41,12 @@ function draw(el, width) {
     .on('pointermove', (event) => {
       const at = x.invert(d3.pointer(event, g.node())[0]);
       rule.style('display', null).attr('x1', x(at)).attr('x2', x(at));
-      tip.style('display', null).selectAll('*').remove();
-      tip.append('div').attr('class', 'tip-time').text(formatSimTime(at));
       const rows = runs.map((r) => {
         const k = Math.max(0, d3.bisectRight(r.run.t, at) - 1);
         const v = r.values[k];
         return [r.run.label, v === null || v === undefined ? '—' : d3.format(',.2~f')(v)];
       });
-      const row = tip.selectAll('div.tip-row').data(rows).join('div').attr('class', 'tip-row');
-      row.append('span').text((d) => d[0]);
-      row.append('b').text((d) => d[1]);
-      const box = el.getBoundingClientRect();
-      const left = event.clientX - box.left;
-      const tipWidth = tip.node().offsetWidth;
-      tip.style('left', (left + 14 + tipWidth > box.width ? left - 14 - tipWidth : left + 14) + 'px').style('top', event.clientY - box.top + 12 + 'px');
+      showTooltip(tip, el, event, formatSimTime(at), rows);
     })
     .on('pointerleave', () => {
       rule.style('display', 'none');

@@ -119,15 +119,7 @@ function hover(el, g, layout, innerHeight, rowsAt) {
     .on('pointermove', (event) => {
       const i = d3.bisectCenter(t, layout.x.invert(d3.pointer(event, g.node())[0]));
       rule.style('display', null).attr('x1', layout.x(t[i])).attr('x2', layout.x(t[i]));
-      tip.style('display', null).selectAll('*').remove();
-      tip.append('div').attr('class', 'tip-time').text(formatSimTime(t[i]));
-      const row = tip.selectAll('div.tip-row').data(rowsAt(i)).join('div').attr('class', 'tip-row');
-      row.append('span').text((d) => d[0]);
-      row.append('b').text((d) => d[1]);
-      const box = el.getBoundingClientRect();
-      const left = event.clientX - box.left;
-      const tipWidth = tip.node().offsetWidth;
-      tip.style('left', (left + 14 + tipWidth > box.width ? left - 14 - tipWidth : left + 14) + 'px').style('top', event.clientY - box.top + 12 + 'px');
+      showTooltip(tip, el, event, formatSimTime(t[i]), rowsAt(i));
     })
     .on('pointerleave', () => {
       rule.style('display', 'none');

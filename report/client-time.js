@@ -22,3 +22,15 @@ function roundTimeTicks(from, to, innerWidth) {
   return d3.range(Math.ceil(from / step) * step, to + 1, step);
 }
 
+/** Fills a chart's tooltip with a title and [label, value] rows, and places it beside the pointer, inside the chart. */
+function showTooltip(tip, el, event, title, rows) {
+  tip.style('display', null).selectAll('*').remove();
+  tip.append('div').attr('class', 'tip-time').text(title);
+  const row = tip.selectAll('div.tip-row').data(rows).join('div').attr('class', 'tip-row');
+  row.append('span').text((d) => d[0]);
+  row.append('b').text((d) => d[1]);
+  const box = el.getBoundingClientRect();
+  const left = event.clientX - box.left;
+  const tipWidth = tip.node().offsetWidth;
+  tip.style('left', (left + 14 + tipWidth > box.width ? left - 14 - tipWidth : left + 14) + 'px').style('top', event.clientY - box.top + 12 + 'px');
+}

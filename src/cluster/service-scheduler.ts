@@ -1,4 +1,5 @@
 import { countServiceTask, emptyServiceTaskCounts } from '../model/service-task-counts.js';
+import { isSettled, isSteady, serviceTasks, view } from './service-steadiness.js';
 import { sample } from '../engine/distributions.js';
 import type { ContainerInstance } from '../model/container-instance.js';
 import { circuitBreakerThreshold, deploymentId, type Deployment, type Service } from '../model/service.js';
@@ -17,7 +18,7 @@ import { fargateHasCapacity, launchOnFargate } from './fargate.js';
 import { isFargateProvider } from '../scenario/resolve-capacity.js';
 import { behaviorOf } from './task-behavior.js';
 import { PHASE } from './events.js';
-import { decideReplica, type ServiceTaskView } from './rolling-update.js';
+import { decideReplica } from './rolling-update.js';
 import { say, serviceEvent } from './service-events.js';
 import type { Simulation } from './simulation.js';
 import { launchTask, stopTask } from './task-lifecycle.js';
@@ -370,42 +371,6 @@ function noteProgress(sim: Simulation, service: Service, settled = isSettled(sim
   serviceEvent(sim, service.name, say.steadyState(service.name));
 }
 
-/** Every task of the service is the PRIMARY deployment's, meant to run and healthy, and there are as many as desired. */
-function isSettled(sim: Simulation, service: Service): boolean {
-  if (service.taskIds.size !== service.desiredCount) return false;
-  const primary = service.deployments[0].id;
-  for (const id of service.taskIds) {
-    const t = sim.world.tasksById.get(id)!;
-    if (t.deploymentId !== primary || t.desiredStatus !== 'RUNNING' || t.healthStatus !== 'HEALTHY') return false;
-  }
-  return true;
-}
-
-/** Settled, and every task RUNNING on an instance that is not draining (nothing for the rolling update to replace). */
-function isSteady(_sim: Simulation, service: Service): boolean {
-  const desired = service.desiredCount;
-  const primary = service.deployments[0];
-  // Serving: RUNNING, healthy and meant to run; all of them the primary's; none on a draining instance.
-  return (
-    service.taskIds.size === desired &&
-    service.counts.serving === desired &&
-    service.tasksByDeployment.get(primary.id) === desired &&
-    service.tasksOnDrainingInstances === 0 &&
-    primary.rolloutState !== 'FAILED'
-  );
-}
-
-/** An instance started draining: its service tasks are counted as on a draining instance. */
-export function instanceDrained(sim: Simulation, instance: ContainerInstance): void {
-  for (const id of instance.taskIds) {
-    const task = sim.world.tasksById.get(id)!;
-    const service = task.serviceName === undefined ? undefined : sim.world.services.get(task.serviceName);
-    if (!service?.taskIds.has(id)) continue;
-    service.tasksOnDrainingInstances++;
-    service.version++;
-  }
-}
-
 function reconcileDaemon(sim: Simulation, service: Service): void {
   const primary = service.deployments[0];
   const tasks = serviceTasks(sim, service);
@@ -416,28 +381,6 @@ function reconcileDaemon(sim: Simulation, service: Service): void {
   const started = actions.start.map((instance) => launchServiceTask(sim, service, primary, instance).id);
   if (started.length > 0) serviceEvent(sim, service.name, say.startedTasks(service.name, started));
   noteProgress(sim, service);
-}
-
-/** The service's tasks, oldest first (a Set keeps the order they were launched in). */
-function serviceTasks(sim: Simulation, service: Service): Task[] {
-  const tasks: Task[] = [];
-  for (const id of service.taskIds) tasks.push(sim.world.tasksById.get(id)!);
-  return tasks;
-}
-
-/**
- * A task as the rolling update sees it. Tasks on a DRAINING instance count as old ones: the scheduler
- * replaces them within the deployment bounds (DG container instance draining).
- */
-function view(sim: Simulation, task: Task): ServiceTaskView {
-  const draining = task.containerInstanceId !== undefined && sim.world.instancesById.get(task.containerInstanceId)!.status === 'DRAINING';
-  return {
-    id: task.id,
-    deploymentId: draining ? 'draining' : task.deploymentId!,
-    stopping: task.desiredStatus === 'STOPPED',
-    healthy: task.lastStatus === 'RUNNING' && task.healthStatus === 'HEALTHY',
-    starting: task.lastStatus !== 'RUNNING' && task.desiredStatus === 'RUNNING',
-  };
 }
 
 function instanceOf(sim: Simulation, task: Task): ContainerInstance {
