@@ -25,6 +25,7 @@ interface Offered {
 export function publishMetricsMinute(sim: Simulation): void {
   const minute = sim.engine.now / MINUTE - 1;
   const put = (key: MetricKey, set: StatisticSet | undefined) => putMinute(sim.world.metrics, key, minute, set);
+  const sampled = sim.engine.now % sim.series.periodMs === 0;
   const offered = routeLoadBalancerRequests(sim, put);
   const usage = { cpuUnits: 0, memoryMiB: 0, reservedCpuUnits: 0, reservedMemoryMiB: 0 };
   const latency = new Map<string, { ms: number; rate: number }>();
@@ -34,7 +35,8 @@ export function publishMetricsMinute(sim: Simulation): void {
     const routed = offered.get(scaling.service) ?? { toTasks: 0, noTarget: 0 };
     const direct = load?.rate ? requestRate(load.rate, sim.engine.now - MINUTE / 2) : 0;
     const m = serviceMinute(sim, service, load, { toTasks: routed.toTasks + direct, noTarget: routed.noTarget }, usage);
-    scaling.minutes.push(m);
+    // Results show the minutes that end at sample times; the others are not kept (a week of 200 services).
+    scaling.minutes.push(sampled ? m : undefined);
     const { clusterName } = sim.world;
     const count = (value: number | null) => (value === null ? undefined : equalSamples(value, m.runningTasks));
     put(serviceMetric(clusterName, service.name, 'CPUUtilization'), count(m.cpuUtilization));

@@ -19,7 +19,8 @@ export interface ServiceMinute {
 /** A service's metrics so far and Application Auto Scaling's state for it. */
 export interface ServiceScaling {
   service: string;
-  minutes: ServiceMinute[];
+  /** Per minute, the minute's datapoints when the minute ends at a sample time of the Results' series (else undefined). */
+  minutes: (ServiceMinute | undefined)[];
   /** Per target tracking policy: its AlarmHigh and AlarmLow states (alarms start in INSUFFICIENT_DATA). */
   alarms: { high: AlarmState; low: AlarmState }[];
   /** Per step scaling policy: the state of the alarm that invokes it. */

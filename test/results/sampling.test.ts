@@ -35,4 +35,24 @@ describe('how much of a long or large run the Results keep', () => {
     expect(dropped.notes).toContainEqual({ path: 'series.byInstance', message: 'left out: the run registered more than 4 container instances (simulation.results.instanceSeriesLimit)' });
     expect(dropped.series.cpuReservation).toEqual(kept.series.cpuReservation);
   });
+
+  it('a long run with service load keeps the minutes at its sample times, and only those', () => {
+    const r = simulate(spec({
+      name: 'sampled load',
+      duration: '3d',
+      cluster: { containerInstances: [{ instanceType: 'm5.large', count: 2 }] },
+      taskDefinitions: [{ family: 'web', containerDefinitions: [{ name: 'web', image: 'web', cpu: 256, memory: 512 }] }],
+      services: [{ serviceName: 'web', taskDefinition: 'web', desiredCount: 2 }],
+      workload: { serviceLoad: [{ service: 'web', rate: { shape: 'diurnal', mean: 50, amplitude: 20 }, cpuUnitsPerRps: 1 }] },
+      simulation: { results: { maxSamples: 100 } },
+    }));
+    expect(r.series.periodMs).toBe(44 * 60_000);
+    const rate = r.series.serviceMetrics.web.requestRate;
+    // Every sample after time 0 shows the minute that ended then: the diurnal rate at that minute's middle.
+    expect(rate[0]).toBeNull();
+    for (let i = 1; i < rate.length; i++) {
+      const mid = r.series.t[i] - 30_000;
+      expect(rate[i]).toBeCloseTo(50 + 20 * Math.cos((2 * Math.PI * (mid - 14 * 3_600_000)) / 86_400_000), 1);
+    }
+  });
 });
