@@ -78,7 +78,10 @@ export function buildWorld(spec: ScenarioSpec): World {
   const { clusterName, availabilityZones, containerInstances } = spec.cluster;
   const world = emptyWorld(clusterName, spec.region, availabilityZones);
   for (const td of spec.taskDefinitions) world.taskDefinitions.set(td.key, td);
-  for (const group of spec.targetGroups) world.targetGroups.set(group.name, { ...group, targets: new Map() });
+  for (const group of spec.targetGroups) {
+    const services = spec.services.filter((s) => s.loadBalancers.some((lb) => lb.targetGroup === group.name)).map((s) => s.name);
+    world.targetGroups.set(group.name, { ...group, targets: new Map(), services });
+  }
   for (const name of spec.discoveryServices) world.discovery.set(name, new Set());
   let roundRobin = 0;
   for (const group of containerInstances) {

@@ -5,7 +5,6 @@ import type { ServiceMinute } from '../model/service-scaling.js';
 import type { Service } from '../model/service.js';
 import type { ServiceLoadSpec } from '../scenario/scenario-spec.js';
 import { requestRate } from '../workload/request-rate.js';
-import { targetGroupShares } from '../workload/request-mix.js';
 import type { Simulation } from './simulation.js';
 
 const MINUTE = 60_000;
@@ -31,7 +30,7 @@ export function publishMetricsMinute(sim: Simulation): void {
   const latency = new Map<string, { ms: number; rate: number }>();
   for (const scaling of sim.world.serviceScaling.values()) {
     const service = sim.world.services.get(scaling.service)!;
-    const load = sim.spec.serviceLoad.find((l) => l.service === scaling.service);
+    const { load } = scaling;
     const routed = offered.get(scaling.service) ?? { toTasks: 0, noTarget: 0 };
     const direct = load?.rate ? requestRate(load.rate, sim.engine.now - MINUTE / 2) : 0;
     const m = serviceMinute(sim, service, load, { toTasks: routed.toTasks + direct, noTarget: routed.noTarget }, usage);
@@ -63,7 +62,7 @@ function routeLoadBalancerRequests(sim: Simulation, put: (key: MetricKey, set: S
   const byPair = new Map<string, { loadBalancer: string; targetGroup: string; rate: number }>();
   for (const source of sim.spec.loadBalancerRequests) {
     const rate = requestRate(source.rate, sim.engine.now - MINUTE / 2);
-    for (const [targetGroup, share] of targetGroupShares(source.listener, source.mix)) {
+    for (const { targetGroup, share } of source.shares) {
       const key = `${source.loadBalancer}\u0000${targetGroup}`;
       const pair = byPair.get(key) ?? { loadBalancer: source.loadBalancer, targetGroup, rate: 0 };
       pair.rate += rate * share;
@@ -121,14 +120,14 @@ function healthyTargetsByService(sim: Simulation, targetGroup: string): Map<stri
 }
 
 /** The services whose tasks register with a target group. */
-function servicesOf(sim: Simulation, targetGroup: string): string[] {
-  return sim.spec.services.filter((s) => s.loadBalancers.some((lb) => lb.targetGroup === targetGroup)).map((s) => s.name);
+function servicesOf(sim: Simulation, targetGroup: string): readonly string[] {
+  return sim.world.targetGroups.get(targetGroup)!.services;
 }
 
 /** TargetResponseTime (seconds) of each target group that got requests: its services' response times weighted by their requests. */
 function publishResponseTimes(sim: Simulation, latency: ReadonlyMap<string, { ms: number; rate: number }>, put: (key: MetricKey, set: StatisticSet | undefined) => void): void {
   for (const source of sim.spec.loadBalancerRequests) {
-    for (const targetGroup of targetGroupShares(source.listener, source.mix).keys()) {
+    for (const { targetGroup } of source.shares) {
       const mine = servicesOf(sim, targetGroup).flatMap((s) => latency.get(s) ?? []);
       const rate = mine.reduce((n, l) => n + l.rate, 0);
       if (mine.length === 0) continue;

@@ -11,7 +11,6 @@ import type { ServiceAutoScalingSpec } from '../scenario/scenario-spec.js';
 import type { RegisterScalableTargetFile } from '../scenario/auto-scaling-schema.js';
 
 type SuspendedState = ServiceAutoScalingSpec['suspendedState'];
-import { targetGroupShares } from '../workload/request-mix.js';
 import { publishMetricsMinute, taskCounts } from './metrics-minute.js';
 import { stepAlarmName, stepPolicyName, targetTrackingAlarmName, targetTrackingPolicyName } from '../autoscaling/scaling-names.js';
 import { PHASE } from './events.js';
@@ -26,7 +25,7 @@ const MINUTE = 60_000;
  * metric store keeps as many minutes as the longest alarm needs.
  */
 export function startServiceMetrics(sim: Simulation): void {
-  const routed = sim.spec.loadBalancerRequests.flatMap((r) => [...targetGroupShares(r.listener, r.mix).keys()]);
+  const routed = sim.spec.loadBalancerRequests.flatMap((r) => r.shares.map((s) => s.targetGroup));
   const behindLoadBalancers = sim.spec.services.filter((s) => s.loadBalancers.some((lb) => routed.includes(lb.targetGroup))).map((s) => s.name);
   const names = new Set([...sim.spec.serviceLoad.map((l) => l.service), ...sim.spec.serviceAutoScaling.map((t) => t.service), ...behindLoadBalancers]);
   sim.world.metrics = newMetricStore(retentionMinutes(sim.spec.serviceAutoScaling));
@@ -36,6 +35,8 @@ export function startServiceMetrics(sim: Simulation): void {
     const stepAlarms = (target?.stepScalingPolicies ?? []).map(() => 'INSUFFICIENT_DATA' as const);
     const scaling: ServiceScaling = {
       service,
+      load: sim.spec.serviceLoad.find((l) => l.service === service),
+      target,
       minutes: [],
       alarms,
       stepAlarms,
@@ -71,7 +72,7 @@ function retentionMinutes(targets: readonly ServiceAutoScalingSpec[]): number {
 export function serviceMetricsDue(sim: Simulation): void {
   publishMetricsMinute(sim);
   for (const scaling of sim.world.serviceScaling.values()) {
-    const target = sim.spec.serviceAutoScaling.find((t) => t.service === scaling.service);
+    const { target } = scaling;
     if (!target) continue;
     scaleService(sim, sim.world.services.get(scaling.service)!, scaling, target);
     recordAlarms(sim, scaling, target);
@@ -193,7 +194,7 @@ const minutesElapsed = (sim: Simulation) => Math.floor(sim.engine.now / MINUTE);
 
 /** Schedules a scheduled action's next occurrence after `afterEpochMs`, within its StartTime / EndTime and the run. */
 function scheduleAction(sim: Simulation, service: string, k: number, afterEpochMs: number): void {
-  const action = sim.spec.serviceAutoScaling.find((t) => t.service === service)!.scheduledActions[k];
+  const action = sim.world.serviceScaling.get(service)!.target!.scheduledActions[k];
   const start = sim.spec.startEpochMs;
   const from = Math.max(afterEpochMs, (action.StartTime ?? start) - 1);
   const until = Math.min(start + sim.spec.durationMs, action.EndTime ?? Infinity);
@@ -207,7 +208,7 @@ function scheduleAction(sim: Simulation, service: string, k: number, afterEpochM
  */
 export function scheduledActionDue(sim: Simulation, service: string, k: number): void {
   const scaling = sim.world.serviceScaling.get(service)!;
-  const action = sim.spec.serviceAutoScaling.find((t) => t.service === service)!.scheduledActions[k];
+  const action = sim.world.serviceScaling.get(service)!.target!.scheduledActions[k];
   // While scheduled scaling is suspended an occurrence is skipped, not kept for later (ASSUMPTION, as EC2 Auto Scaling documents).
   if (scaling.suspended.scheduled) return scheduleAction(sim, service, k, sim.spec.startEpochMs + sim.engine.now);
   const { MinCapacity: min, MaxCapacity: max } = action.ScalableTargetAction;

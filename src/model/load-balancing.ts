@@ -50,6 +50,8 @@ export interface TargetGroup {
   deregistrationDelayMs: Millis;
   /** Registered targets by task id. */
   targets: Map<string, Target>;
+  /** The services whose tasks register with it (from the scenario), in scenario order. */
+  services: string[];
 }
 
 export interface Target {

@@ -1,3 +1,4 @@
+import type { ServiceAutoScalingSpec, ServiceLoadSpec } from '../scenario/scenario-spec.js';
 import type { StepCooldown } from '../autoscaling/step-cooldown.js';
 import type { Millis } from '../engine/time.js';
 import type { AlarmState } from '../metrics/alarm.js';
@@ -19,6 +20,9 @@ export interface ServiceMinute {
 /** A service's metrics so far and Application Auto Scaling's state for it. */
 export interface ServiceScaling {
   service: string;
+  /** The service's load model and scalable target, if it has them. */
+  load?: ServiceLoadSpec;
+  target?: ServiceAutoScalingSpec;
   /** Per minute, the minute's datapoints when the minute ends at a sample time of the Results' series (else undefined). */
   minutes: (ServiceMinute | undefined)[];
   /** Per target tracking policy: its AlarmHigh and AlarmLow states (alarms start in INSUFFICIENT_DATA). */

@@ -1,3 +1,4 @@
+import { targetGroupShares } from '../workload/request-mix.js';
 import { azureTraceTimes, perMinuteRate } from '../workload/trace-rate.js';
 import { toRequestRate } from './service-load-schema.js';
 import type { ScenarioFile } from './scenario-schema.js';
@@ -54,7 +55,8 @@ export function resolveAutoScaling(
       ctx.error(r.port === undefined ? `${path}.loadBalancer` : `${path}.port`, `load balancer "${lb.name}" has no listener${r.port === undefined ? '' : ` on port ${r.port}`} (listener ports: ${ports || 'none'})`);
       return [];
     }
-    return [{ loadBalancer: lb.name, listener, rate: rateOf(r.rate, `${path}.rate`), mix: r.mix }];
+    const shares = [...targetGroupShares(listener, r.mix)].map(([targetGroup, share]) => ({ targetGroup, share }));
+    return [{ loadBalancer: lb.name, listener, rate: rateOf(r.rate, `${path}.rate`), mix: r.mix, shares }];
   });
   const published = new Set(publishedMetrics({
     clusterName: file.cluster.clusterName,

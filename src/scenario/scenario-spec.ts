@@ -114,7 +114,7 @@ export interface ServiceSpec {
   loadBalancers: { targetGroup: string; containerName: string; containerPort: number }[];
 }
 
-export type TargetGroupSpec = Omit<TargetGroup, 'targets'>;
+export type TargetGroupSpec = Omit<TargetGroup, 'targets' | 'services'>;
 
 export interface TaskBehavior {
   startFailureProbability: number;
@@ -159,6 +159,8 @@ export interface LoadBalancerRequestsSpec {
   listener: Listener;
   rate: RequestRateSpec;
   mix: { host?: string; path: string; weight: number }[];
+  /** Where the listener's rules send the mix: each target group's share of the requests (fixed for the run). */
+  shares: { targetGroup: string; share: number }[];
 }
 
 /** The metric a scaling policy or its alarm watches: which one, by which statistic, over what period. */
