@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SweepDocument } from '../../src/sweep/sweep-document.js';
-import { ecsim, ROOT } from './run-cli.js';
+import { expectBadInput, ecsim, ROOT } from './run-cli.js';
 
 const QUICKSTART = join(ROOT, 'sims/quickstart.yaml');
 // 2 grid points x 4 seeds of a short quickstart: 8 runs, a second or two.
@@ -165,12 +165,7 @@ describe('ecsim sweep: bad input exits 2 with one line, no stack trace, nothing 
   ];
   it.each(cases)('%s', (label, args, message, env = {}) => {
     const out = join(dir, `bad-${label.replace(/\W+/g, '-')}`);
-    const result = ecsim(['sweep', QUICKSTART, ...args, '--out', out], ROOT, { ...NO_SHARD, ...env });
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('');
-    expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(result.stderr.trimEnd()).toMatch(message);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expectBadInput(ecsim(['sweep', QUICKSTART, ...args, '--out', out], ROOT, { ...NO_SHARD, ...env }), message);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scenarioObject } from '../builders.js';
-import { ecsim } from './run-cli.js';
+import { expectBadInput, ecsim } from './run-cli.js';
 
 const HEADER = 'name,cpu_milli,memory_mib,num_gpu,gpu_milli,gpu_spec,qos,pod_phase,creation_time,deletion_time,scheduled_time';
 let dir: string;
@@ -27,13 +27,7 @@ describe('ecsim run with a pod trace: a trace problem exits 2 with one line nami
   ])('%s', (label, file, content, pattern) => {
     if (content !== undefined) writeFileSync(join(dir, file), content);
     const scenario = traceScenario(label.replace(/\W+/g, '-'), file);
-    const { code, stdout, stderr } = ecsim(['validate', scenario]);
-    expect(code).toBe(2);
-    expect(stdout).toBe('');
-    const lines = stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(pattern);
-    expect(stderr).not.toMatch(/\n\s+at /);
+    expectBadInput(ecsim(['validate', scenario]), pattern);
   });
 
   it('a good trace next to the scenario runs', () => {
