@@ -1,4 +1,4 @@
-import { countServiceTask, emptyServiceTaskCounts } from '../model/service-task-counts.js';
+import { countServiceTask, describeCounts, emptyServiceTaskCounts } from '../model/service-task-counts.js';
 import { TASK_STATUSES, isPending, type TaskStatus } from '../model/task.js';
 import type { World } from '../model/world.js';
 import type { Millis } from '../engine/time.js';
@@ -59,6 +59,16 @@ export function findViolations(world: World): string[] {
   if (running.tasks !== counts.tasks || running.cpuUnits !== counts.cpuUnits || running.memoryMiB !== counts.memoryMiB) {
     problems.push(`${running.tasks} RUNNING tasks on instances reserve ${running.cpuUnits} CPU / ${running.memoryMiB} MiB but the world counts ${counts.tasks}: ${counts.cpuUnits} / ${counts.memoryMiB}`);
   }
+  const live = world.instances.filter((i) => i.terminatedAt === undefined);
+  if (live.length !== world.liveInstances.size || [...world.liveInstances].some((i, k) => i !== live[k])) {
+    problems.push(`the live instances are ${live.map((i) => i.id).join(',')} but the world keeps ${[...world.liveInstances].map((i) => i.id).join(',')}`);
+  }
+  for (const provider of world.capacityProviders.values()) {
+    const mine = live.filter((i) => i.capacityProvider === provider.name);
+    if (mine.length !== provider.instances.length || mine.some((i, k) => i !== provider.instances[k])) {
+      problems.push(`capacity provider ${provider.name} runs ${mine.map((i) => i.id).join(',')} but keeps ${provider.instances.map((i) => i.id).join(',')}`);
+    }
+  }
   for (const instance of world.instances) {
     let nonDaemon = 0;
     for (const id of instance.taskIds) {
@@ -81,8 +91,8 @@ export function findViolations(world: World): string[] {
       if ((byDeployment.get(id) ?? 0) !== n) problems.push(`service ${service.name}: deployment ${id} has ${byDeployment.get(id) ?? 0} tasks but the service counts ${n}`);
     }
     if (onDraining !== service.tasksOnDrainingInstances) problems.push(`service ${service.name}: ${onDraining} tasks on draining instances but the service counts ${service.tasksOnDrainingInstances}`);
-    if (JSON.stringify(recount) !== JSON.stringify(service.counts)) {
-      problems.push(`service ${service.name}: its tasks count ${JSON.stringify(recount)} but the service keeps ${JSON.stringify(service.counts)}`);
+    if (describeCounts(recount) !== describeCounts(service.counts)) {
+      problems.push(`service ${service.name}: its tasks count ${describeCounts(recount)} but the service keeps ${describeCounts(service.counts)}`);
     }
   }
   for (const status of TASK_STATUSES) {

@@ -65,6 +65,7 @@ export function newContainerInstance(
   });
   world.instances.push(instance);
   world.instancesById.set(instance.id, instance);
+  world.liveInstances.add(instance);
   return instance;
 }
 
@@ -99,7 +100,7 @@ export function buildWorld(spec: ScenarioSpec): World {
       launching: [],
       launches: 0,
       reservation: 100,
-      instanceIds: [] as string[],
+      instances: [] as ContainerInstance[],
       waiting: [],
       warmupUntil: 0,
       minutesAbove: 0,
@@ -113,7 +114,7 @@ export function buildWorld(spec: ScenarioSpec): World {
         capacityProvider: p.name,
         purchaseOption: p.asg.purchase,
       });
-      provider.instanceIds.push(instance.id);
+      provider.instances.push(instance);
     }
   }
   return world;

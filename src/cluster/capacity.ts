@@ -80,9 +80,10 @@ export function setDesiredCapacity(sim: Simulation, provider: CapacityProvider, 
   const { engine } = sim;
   const target = Math.min(provider.asg.maxSize, Math.max(provider.asg.minSize, desired));
   provider.desiredCapacity = target;
-  let running = provider.instanceIds.length + provider.launching.length;
+  let running = provider.instances.length + provider.launching.length;
+  const zoneCounts = running < target ? instancesPerZone(provider) : undefined;
   while (running < target) {
-    const zone = leastUsedZone(sim, provider);
+    const zone = leastUsedZone(sim, provider, zoneCounts!);
     // Every AZ of the group is out: the group cannot launch until one returns (ASSUMPTION: it retries a minute later).
     if (zone === undefined) break;
     const launchMs = Math.max(0, Math.round(sample(provider.asg.launchTime, sim.random.capacity)));
@@ -90,6 +91,7 @@ export function setDesiredCapacity(sim: Simulation, provider: CapacityProvider, 
     const id = provider.launches++;
     const handle = engine.after(launchMs + registerMs, PHASE.lifecycle, { kind: 'InstanceRegistrationDue', provider: provider.name, launchId: id });
     provider.launching.push({ id, availabilityZone: zone, launchedAt: engine.now + launchMs, handle });
+    zoneCounts!.set(zone, (zoneCounts!.get(zone) ?? 0) + 1);
     running++;
   }
   while (running > target && provider.launching.length > 0) {
@@ -99,15 +101,18 @@ export function setDesiredCapacity(sim: Simulation, provider: CapacityProvider, 
   if (running > target) scaleIn(sim, provider, running - target);
 }
 
-function leastUsedZone(sim: Simulation, provider: CapacityProvider): string | undefined {
+/** The group's instances and launches in flight, per AZ. */
+function instancesPerZone(provider: CapacityProvider): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const instance of provider.instances) counts.set(instance.availabilityZone, (counts.get(instance.availabilityZone) ?? 0) + 1);
+  for (const l of provider.launching) counts.set(l.availabilityZone, (counts.get(l.availabilityZone) ?? 0) + 1);
+  return counts;
+}
+
+/** The available AZ of the group with the fewest instances and launches (the first of those tied). */
+function leastUsedZone(sim: Simulation, provider: CapacityProvider, counts: ReadonlyMap<string, number>): string | undefined {
   const zones = provider.asg.availabilityZones.filter((z) => !sim.world.unavailableZones.has(z));
   if (zones.length === 0) return undefined;
-  const counts = new Map(zones.map((z) => [z, 0]));
-  for (const id of provider.instanceIds) {
-    const zone = sim.world.instancesById.get(id)!.availabilityZone;
-    counts.set(zone, (counts.get(zone) ?? 0) + 1);
-  }
-  for (const l of provider.launching) counts.set(l.availabilityZone, (counts.get(l.availabilityZone) ?? 0) + 1);
   let best = zones[0];
   for (const zone of zones) if ((counts.get(zone) ?? 0) < (counts.get(best) ?? 0)) best = zone;
   return best;
@@ -125,7 +130,7 @@ export function instanceRegistrationDue(sim: Simulation, providerName: string, l
     purchaseOption: provider.asg.purchase,
   });
   sim.placement.index.instanceAdded(instance);
-  provider.instanceIds.push(instance.id);
+  provider.instances.push(instance);
   scheduleInstanceFailure(sim, instance);
   scheduleSpotNotice(sim, instance);
   logContainerInstanceStateChange(sim, instance);
@@ -140,14 +145,26 @@ export function instanceRegistrationDue(sim: Simulation, providerName: string, l
  * terminates when its tasks are gone (at most 48 hours); without, it terminates now.
  */
 function scaleIn(sim: Simulation, provider: CapacityProvider, count: number): void {
-  const candidates = provider.instanceIds
-    .map((id) => sim.world.instancesById.get(id)!)
-    .filter((i) => i.status === 'ACTIVE' && (!provider.managedTerminationProtection || isEmpty(sim, i)));
-  for (let k = 0; k < count && candidates.length > 0; k++) {
-    const zoneCounts = new Map<string, number>();
-    for (const i of candidates) zoneCounts.set(i.availabilityZone, (zoneCounts.get(i.availabilityZone) ?? 0) + 1);
-    candidates.sort((a, b) => zoneCounts.get(b.availabilityZone)! - zoneCounts.get(a.availabilityZone)! || b.index - a.index);
-    const victim = candidates.shift()!;
+  // The candidates per AZ, newest last.
+  const byZone = new Map<string, ContainerInstance[]>();
+  for (const i of provider.instances) {
+    if (i.status !== 'ACTIVE' || (provider.managedTerminationProtection && !isEmpty(sim, i))) continue;
+    const zone = byZone.get(i.availabilityZone);
+    if (zone) zone.push(i);
+    else byZone.set(i.availabilityZone, [i]);
+  }
+  const victims: ContainerInstance[] = [];
+  for (let k = 0; k < count; k++) {
+    // The AZ with the most candidates; between AZs with as many, the one with the newest instance.
+    let from: ContainerInstance[] | undefined;
+    for (const zone of byZone.values()) {
+      if (zone.length === 0) continue;
+      if (!from || zone.length > from.length || (zone.length === from.length && zone.at(-1)!.index > from.at(-1)!.index)) from = zone;
+    }
+    if (!from) break;
+    victims.push(from.pop()!);
+  }
+  for (const victim of victims) {
     if (provider.managedDraining && victim.taskIds.size > 0) drain(sim, victim);
     else terminateInstance(sim, victim);
   }
@@ -179,13 +196,14 @@ export function drainingTimeoutDue(sim: Simulation, instance: ContainerInstance)
 /** The EC2 instance terminates: its tasks stop (the host is gone) and it leaves its group. */
 export function terminateInstance(sim: Simulation, instance: ContainerInstance): void {
   instance.terminatedAt = sim.engine.now;
+  sim.world.liveInstances.delete(instance);
   sim.placement.index.instanceTerminated(instance);
   for (const id of [...instance.taskIds]) {
     stopTask(sim, sim.world.tasksById.get(id)!, 'TerminationNotice', `Host EC2 (instance ${instance.id}) terminated.`);
   }
   if (instance.capacityProvider !== undefined) {
     const provider = sim.world.capacityProviders.get(instance.capacityProvider)!;
-    provider.instanceIds = provider.instanceIds.filter((id) => id !== instance.id);
+    provider.instances = provider.instances.filter((i) => i !== instance);
   }
 }
 
@@ -197,11 +215,10 @@ export function capacityMetricsDue(sim: Simulation): void {
   const { engine, world } = sim;
   for (const provider of world.capacityProviders.values()) {
     // The group replaces what it lost (failed instances, launches blocked by an AZ outage).
-    if (provider.instanceIds.length + provider.launching.length < provider.desiredCapacity) setDesiredCapacity(sim, provider, provider.desiredCapacity);
+    if (provider.instances.length + provider.launching.length < provider.desiredCapacity) setDesiredCapacity(sim, provider, provider.desiredCapacity);
     let inUse = 0;
     let idle = provider.launching.length;
-    for (const id of provider.instanceIds) {
-      const instance = world.instancesById.get(id)!;
+    for (const instance of provider.instances) {
       if (!isEmpty(sim, instance)) inUse++;
       else if (instance.status === 'ACTIVE') idle++;
     }
@@ -214,7 +231,7 @@ export function capacityMetricsDue(sim: Simulation): void {
       minSize: provider.asg.minSize,
       maxSize: provider.asg.maxSize,
       desiredCapacity: provider.desiredCapacity,
-      running: provider.instanceIds.length + provider.launching.length,
+      running: provider.instances.length + provider.launching.length,
       inUse,
       usedIdle: estimate.usedIdle,
       extra: estimate.extra,

@@ -15,6 +15,12 @@ export type SimEvent =
   | { kind: 'SeriesSampleDue' }
   /** The service scheduler compares a service's tasks with what it should run, and acts. */
   | { kind: 'ServiceReconcileDue'; service: string }
+  /**
+   * Several services reconcile at this instant, one after another, as if each had its own
+   * ServiceReconcileDue (each counts as an event fired): what an instance joining or draining asks of
+   * every service. `next` is the first service not yet reconciled.
+   */
+  | { kind: 'ServicesReconcileDue'; services: string[]; next: number }
   /** A service task counts as healthy (after the grace rule or its health checks). */
   | { kind: 'TaskHealthDue'; taskId: string }
   /** A target's health checks have decided: healthy after its first passing check, or unhealthy after UnhealthyThresholdCount failures. */

@@ -123,7 +123,7 @@ export function spotTerminationDue(sim: Simulation, instance: ContainerInstance)
 export function interruptEc2Spot(sim: Simulation, capacityProvider: string, fraction: number): void {
   const provider = sim.world.capacityProviders.get(capacityProvider);
   if (!provider) return;
-  const spot = provider.instanceIds.map((id) => sim.world.instancesById.get(id)!).filter((i) => i.purchaseOption === 'spot' && i.status === 'ACTIVE');
+  const spot = provider.instances.filter((i) => i.purchaseOption === 'spot' && i.status === 'ACTIVE');
   const count = Math.round(spot.length * fraction);
   for (let k = 0; k < count; k++) spotNoticeDue(sim, spot.splice(sim.random.faults.int(spot.length), 1)[0]);
 }

@@ -8,6 +8,7 @@ import type { Simulation } from './simulation.js';
 import { essentialContainerExited, transitionTask } from './task-lifecycle.js';
 import { targetHealthDue } from './load-balancing.js';
 import { reconcileService } from './service-scheduler.js';
+import { reconcileBatch } from './reconcile-requests.js';
 import { containerHealthDue, taskHealthDue } from './task-health.js';
 import { capacityMetricsDue, drainingTimeoutDue, instanceRegistrationDue, provisioningTimeoutDue } from './capacity.js';
 import { spotInterruptionDue } from './fargate.js';
@@ -33,6 +34,7 @@ export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
       if (next <= sim.spec.durationMs) sim.engine.at(next, PHASE.sample, { kind: 'SeriesSampleDue' });
     },
     ServiceReconcileDue: (event) => reconcileService(sim, sim.world.services.get(event.service)!),
+    ServicesReconcileDue: (event) => reconcileBatch(sim, event, (service) => reconcileService(sim, service)),
     TaskHealthDue: (event) => withTask(event.taskId, (task) => taskHealthDue(sim, task)),
     TargetHealthDue: (event) => withTask(event.taskId, (task) => targetHealthDue(sim, task, event.targetGroup)),
     ContainerHealthDue: (event) => withTask(event.taskId, (task) => containerHealthDue(sim, task)),

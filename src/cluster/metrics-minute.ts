@@ -1,7 +1,7 @@
 import { equalSamples, putMinute, type MetricKey, type StatisticSet } from '../metrics/metric-store.js';
 import { clusterMetric, loadBalancerMetric, serviceMetric, targetGroupMetric, workloadMetric } from '../metrics/published-metrics.js';
 import { serviceUtilization } from '../metrics/service-utilization.js';
-import type { ServiceMinute } from '../model/service-scaling.js';
+import type { ServiceMetricKeys, ServiceMinute } from '../model/service-scaling.js';
 import type { Service } from '../model/service.js';
 import type { ServiceLoadSpec } from '../scenario/scenario-spec.js';
 import { requestRate } from '../workload/request-rate.js';
@@ -36,18 +36,30 @@ export function publishMetricsMinute(sim: Simulation): void {
     const m = serviceMinute(sim, service, load, { toTasks: routed.toTasks + direct, noTarget: routed.noTarget }, usage);
     // Results show the minutes that end at sample times; the others are not kept (a week of 200 services).
     scaling.minutes.push(sampled ? m : undefined);
-    const { clusterName } = sim.world;
+    const keys = scaling.metricKeys;
     const count = (value: number | null) => (value === null ? undefined : equalSamples(value, m.runningTasks));
-    put(serviceMetric(clusterName, service.name, 'CPUUtilization'), count(m.cpuUtilization));
-    put(serviceMetric(clusterName, service.name, 'MemoryUtilization'), count(m.memoryUtilization));
-    put(workloadMetric(clusterName, service.name, 'RequestRate'), equalSamples(m.requestRate, 1));
-    put(workloadMetric(clusterName, service.name, 'RequestCountPerTarget'), m.requestCountPerTarget === null ? undefined : equalSamples(m.requestCountPerTarget, 1));
-    put(workloadMetric(clusterName, service.name, 'RequestsOverCapacity'), equalSamples(m.requestsOverCapacity, 1));
-    put(workloadMetric(clusterName, service.name, 'ResponseTime'), m.latencyMs === null ? undefined : equalSamples(m.latencyMs, 1));
+    put(keys.cpuUtilization, count(m.cpuUtilization));
+    put(keys.memoryUtilization, count(m.memoryUtilization));
+    put(keys.requestRate, equalSamples(m.requestRate, 1));
+    put(keys.requestCountPerTarget, m.requestCountPerTarget === null ? undefined : equalSamples(m.requestCountPerTarget, 1));
+    put(keys.requestsOverCapacity, equalSamples(m.requestsOverCapacity, 1));
+    put(keys.responseTime, m.latencyMs === null ? undefined : equalSamples(m.latencyMs, 1));
     if (m.latencyMs !== null) latency.set(service.name, { ms: m.latencyMs, rate: m.requestRate });
   }
   publishResponseTimes(sim, latency, put);
   publishClusterMinute(sim, usage, put);
+}
+
+/** The keys of what publishMetricsMinute publishes for a service. */
+export function serviceMetricKeys(clusterName: string, service: string): ServiceMetricKeys {
+  return {
+    cpuUtilization: serviceMetric(clusterName, service, 'CPUUtilization'),
+    memoryUtilization: serviceMetric(clusterName, service, 'MemoryUtilization'),
+    requestRate: workloadMetric(clusterName, service, 'RequestRate'),
+    requestCountPerTarget: workloadMetric(clusterName, service, 'RequestCountPerTarget'),
+    requestsOverCapacity: workloadMetric(clusterName, service, 'RequestsOverCapacity'),
+    responseTime: workloadMetric(clusterName, service, 'ResponseTime'),
+  };
 }
 
 /**
@@ -152,8 +164,7 @@ function publishClusterMinute(sim: Simulation, loaded: { cpuUnits: number; memor
   let memRegistered = 0;
   let cpuRemaining = 0;
   let memRemaining = 0;
-  for (const instance of world.instances) {
-    if (instance.terminatedAt !== undefined) continue;
+  for (const instance of world.liveInstances) {
     cpuRegistered += instance.registered.cpuUnits;
     memRegistered += instance.registered.memoryMiB;
     cpuRemaining += instance.remaining.cpuUnits;

@@ -58,3 +58,21 @@ export function decideReplica(
   const stuck = oldLive.length > 0 && start === 0 && stopOld.length === 0 && stopOldHealthy === 0 && stopExcessPrimary === 0 && !inFlight && !primaryFailed;
   return { start, stopExcessPrimary, stopOld, stopOldHealthy, stuck };
 }
+
+/**
+ * decideReplica for a service whose tasks are all of the PRIMARY deployment (none old, none on a
+ * draining instance), from counts alone: `total` tasks not yet STOPPED, `stopping` of them asked to
+ * stop. Nothing is old, so nothing old stops and the update cannot be stuck. Equal to decideReplica on
+ * such tasks (a law in the tests).
+ */
+export function decidePrimaryOnly(desiredCount: number, config: DeploymentConfiguration, primaryFailed: boolean, total: number, stopping: number): ReplicaDecision {
+  const { maxTotal } = deploymentBounds(desiredCount, config);
+  const live = total - stopping;
+  return {
+    start: primaryFailed ? 0 : Math.max(0, Math.min(desiredCount - live, maxTotal - total)),
+    stopExcessPrimary: Math.max(0, live - desiredCount),
+    stopOld: [],
+    stopOldHealthy: 0,
+    stuck: false,
+  };
+}

@@ -11,10 +11,10 @@ import type { ServiceAutoScalingSpec } from '../scenario/scenario-spec.js';
 import type { RegisterScalableTargetFile } from '../scenario/auto-scaling-schema.js';
 
 type SuspendedState = ServiceAutoScalingSpec['suspendedState'];
-import { publishMetricsMinute, taskCounts } from './metrics-minute.js';
+import { publishMetricsMinute, serviceMetricKeys, taskCounts } from './metrics-minute.js';
 import { stepAlarmName, stepPolicyName, targetTrackingAlarmName, targetTrackingPolicyName } from '../autoscaling/scaling-names.js';
 import { PHASE } from './events.js';
-import { requestReconcile } from './service-scheduler.js';
+import { requestReconcile } from './reconcile-requests.js';
 import type { Simulation } from './simulation.js';
 
 const MINUTE = 60_000;
@@ -37,6 +37,7 @@ export function startServiceMetrics(sim: Simulation): void {
       service,
       load: sim.spec.serviceLoad.find((l) => l.service === service),
       target,
+      metricKeys: serviceMetricKeys(sim.world.clusterName, service),
       minutes: [],
       alarms,
       stepAlarms,
@@ -249,10 +250,15 @@ export function registerScalableTarget(sim: Simulation, call: RegisterScalableTa
 
 /** Appends every alarm's state for the minute just evaluated. */
 function recordAlarms(sim: Simulation, scaling: ServiceScaling, target: ServiceAutoScalingSpec): void {
-  const push = (name: string, state: AlarmState) => (scaling.alarmHistory[name] ??= []).push(state);
-  scaling.alarms.forEach((a, k) => {
-    push(targetTrackingAlarmName(sim.world.clusterName, scaling.service, k, 'AlarmHigh'), a.high);
-    push(targetTrackingAlarmName(sim.world.clusterName, scaling.service, k, 'AlarmLow'), a.low);
-  });
-  target.stepScalingPolicies.forEach((policy, k) => push(stepAlarmName(scaling.service, policy, k), scaling.stepAlarms[k]));
+  // The histories in order: each target tracking policy's AlarmHigh and AlarmLow, then each step policy's alarm.
+  const histories = (scaling.alarmHistories ??= [
+    ...scaling.alarms.flatMap((_, k) => [targetTrackingAlarmName(sim.world.clusterName, scaling.service, k, 'AlarmHigh'), targetTrackingAlarmName(sim.world.clusterName, scaling.service, k, 'AlarmLow')]),
+    ...target.stepScalingPolicies.map((policy, k) => stepAlarmName(scaling.service, policy, k)),
+  ].map((name) => (scaling.alarmHistory[name] ??= [])));
+  let h = 0;
+  for (const a of scaling.alarms) {
+    histories[h++].push(a.high);
+    histories[h++].push(a.low);
+  }
+  for (const state of scaling.stepAlarms) histories[h++].push(state);
 }

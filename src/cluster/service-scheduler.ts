@@ -1,5 +1,5 @@
 import { countServiceTask, emptyServiceTaskCounts } from '../model/service-task-counts.js';
-import { isSettled, isSteady, serviceTasks, view } from './service-steadiness.js';
+import { isSettled, isSteady, primaryOnly, serviceTasks, view } from './service-steadiness.js';
 import { sample } from '../engine/distributions.js';
 import type { ContainerInstance } from '../model/container-instance.js';
 import { circuitBreakerThreshold, deploymentId, type Deployment, type Service } from '../model/service.js';
@@ -18,7 +18,8 @@ import { fargateHasCapacity, launchOnFargate } from './fargate.js';
 import { isFargateProvider } from '../scenario/resolve-capacity.js';
 import { behaviorOf } from './task-behavior.js';
 import { PHASE } from './events.js';
-import { decideReplica } from './rolling-update.js';
+import { requestReconcile } from './reconcile-requests.js';
+import { decidePrimaryOnly, decideReplica, type ReplicaDecision } from './rolling-update.js';
 import { say, serviceEvent } from './service-events.js';
 import type { Simulation } from './simulation.js';
 import { launchTask, stopTask } from './task-lifecycle.js';
@@ -41,6 +42,7 @@ export function createServices(sim: Simulation): void {
       tasksOnDrainingInstances: 0,
       version: 0,
       idleState: undefined,
+      steadyStateMessage: say.steadyState(spec.name),
       consecutiveStartFailures: 0,
       launchNotBefore: 0,
     };
@@ -76,20 +78,6 @@ export function startDeployment(sim: Simulation, service: Service, taskDefinitio
   return deployment;
 }
 
-/** Schedules a reconcile of the service (at most one is pending; an earlier request replaces a later one). */
-export function requestReconcile(sim: Simulation, service: Service, at = sim.engine.now): void {
-  const when = Math.max(at, sim.engine.now);
-  const pending = service.reconcile;
-  if (pending && pending.at <= when) return;
-  if (pending) sim.engine.cancel(pending.handle);
-  service.reconcile = { at: when, handle: sim.engine.at(when, PHASE.requests, { kind: 'ServiceReconcileDue', service: service.name }) };
-}
-
-/** Every service looks again (an instance joined or started draining). */
-export function reconcileAll(sim: Simulation): void {
-  for (const service of sim.world.services.values()) requestReconcile(sim, service);
-}
-
 /** The service scheduler's loop: compare the service's tasks with what it should run, start and stop tasks. */
 export function reconcileService(sim: Simulation, service: Service): void {
   service.reconcile = undefined;
@@ -101,23 +89,50 @@ export function reconcileService(sim: Simulation, service: Service): void {
   if (isSteady(sim, service)) return noteProgress(sim, service, true);
   const primary = service.deployments[0];
   // Nothing the decision reads has changed since a look that did nothing: it would do nothing again.
-  const state = `${service.version}|${service.desiredCount}|${primary.id}|${primary.rolloutState}|${service.deployments.length}`;
-  if (service.idleState === state) return;
-  const tasks = serviceTasks(sim, service);
-  const views = tasks.map((t) => view(sim, t));
-  const decision = decideReplica(service.desiredCount, service.deploymentConfiguration, primary.id, primary.rolloutState === 'FAILED', views);
-
-  const stops = [
-    ...decision.stopOld,
-    ...pickVictims(sim, service, tasks.filter((_, i) => views[i].deploymentId === primary.id), decision.stopExcessPrimary),
-    ...pickVictims(sim, service, tasks.filter((t, i) => views[i].deploymentId !== primary.id && t.healthStatus === 'HEALTHY' && t.desiredStatus === 'RUNNING'), decision.stopOldHealthy),
-  ];
+  if (isIdle(service)) return;
+  const failed = primary.rolloutState === 'FAILED';
+  let stops: string[];
+  let decision: ReplicaDecision;
+  if (primaryOnly(service)) {
+    // Every task is the primary's and none is on a draining instance: counts decide, and only a
+    // scale-in needs the tasks themselves.
+    decision = decidePrimaryOnly(service.desiredCount, service.deploymentConfiguration, failed, service.taskIds.size, service.counts.stopping);
+    stops = decision.stopExcessPrimary > 0 ? pickVictims(sim, service, serviceTasks(sim, service), decision.stopExcessPrimary) : [];
+  } else {
+    const tasks = serviceTasks(sim, service);
+    const views = tasks.map((t) => view(sim, t));
+    decision = decideReplica(service.desiredCount, service.deploymentConfiguration, primary.id, failed, views);
+    stops = [
+      ...decision.stopOld,
+      ...pickVictims(sim, service, tasks.filter((_, i) => views[i].deploymentId === primary.id), decision.stopExcessPrimary),
+      ...pickVictims(sim, service, tasks.filter((t, i) => views[i].deploymentId !== primary.id && t.healthStatus === 'HEALTHY' && t.desiredStatus === 'RUNNING'), decision.stopOldHealthy),
+    ];
+  }
   stopServiceTasks(sim, service, stops, primary);
   if (decision.start > 0) startServiceTasks(sim, service, primary, decision.start);
   if (decision.stuck) serviceEvent(sim, service.name, say.deploymentStuck(service.name));
   const settled = isSettled(sim, service);
   noteProgress(sim, service, settled);
-  service.idleState = stops.length === 0 && decision.start === 0 && !decision.stuck && !settled ? state : undefined;
+  service.idleState = stops.length === 0 && decision.start === 0 && !decision.stuck && !settled ? idleState(service) : undefined;
+}
+
+/** What the scheduler's decision reads of a service besides its tasks' views. */
+function idleState(service: Service): NonNullable<Service['idleState']> {
+  const primary = service.deployments[0];
+  return { version: service.version, desiredCount: service.desiredCount, primary, rolloutState: primary.rolloutState, deployments: service.deployments.length };
+}
+
+function isIdle(service: Service): boolean {
+  const idle = service.idleState;
+  if (idle === undefined) return false;
+  const primary = service.deployments[0];
+  return (
+    idle.version === service.version &&
+    idle.desiredCount === service.desiredCount &&
+    idle.primary === primary &&
+    idle.rolloutState === primary.rolloutState &&
+    idle.deployments === service.deployments.length
+  );
 }
 
 /** Stops the given tasks, as the scheduler does during scale-in and deployments. */
@@ -163,7 +178,7 @@ function startServiceTasks(sim: Simulation, service: Service, deployment: Deploy
   }
   const request = placementRequest(sim, service, deployment.taskDefinition);
   const items = specOf(sim, service).capacityProviderStrategy;
-  const perProvider = items?.map((item) => liveTasksOn(sim, service, item.capacityProvider));
+  const perProvider = items?.map((item) => service.counts.liveOnProvider.get(item.capacityProvider) ?? 0);
   const started: string[] = [];
   for (let i = 0; i < count; i++) {
     const name = items && perProvider ? items[countNext(items, perProvider)].capacityProvider : undefined;
@@ -202,15 +217,6 @@ function startServiceTasks(sim: Simulation, service: Service, deployment: Deploy
   if (started.length > 0) serviceEvent(sim, service.name, say.startedTasks(service.name, started));
 }
 
-/** Tasks of the service on a capacity provider that are not stopping (the base for the strategy split). */
-function liveTasksOn(sim: Simulation, service: Service, provider: string): number {
-  let n = 0;
-  for (const id of service.taskIds) {
-    const task = sim.world.tasksById.get(id)!;
-    if (task.capacityProvider === provider && task.desiredStatus === 'RUNNING') n++;
-  }
-  return n;
-}
 
 export function launchServiceTask(sim: Simulation, service: Service, deployment: Deployment, instance: ContainerInstance | undefined, capacityProvider?: string): Task {
   const behavior = behaviorOf(sim.spec.taskBehavior, sim.world.taskDefinitions.get(deployment.taskDefinition)!);
@@ -363,12 +369,14 @@ function noteProgress(sim: Simulation, service: Service, settled = isSettled(sim
     serviceEvent(sim, service.name, say.deploymentCompleted(service.name, primary.id));
     logDeploymentStateChange(sim, service, primary);
   }
-  for (const old of service.deployments.slice(1)) {
-    old.status = 'INACTIVE';
-    old.updatedAt = engine.now;
+  if (service.deployments.length > 1) {
+    for (const old of service.deployments.slice(1)) {
+      old.status = 'INACTIVE';
+      old.updatedAt = engine.now;
+    }
+    service.deployments = [primary];
   }
-  service.deployments = [primary];
-  serviceEvent(sim, service.name, say.steadyState(service.name));
+  serviceEvent(sim, service.name, service.steadyStateMessage);
 }
 
 function reconcileDaemon(sim: Simulation, service: Service): void {

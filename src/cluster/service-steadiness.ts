@@ -7,14 +7,14 @@ import type { Simulation } from './simulation.js';
 /** A service's tasks as the scheduler reads them, and whether the service has reached what it should run. */
 
 /** Every task of the service is the PRIMARY deployment's, meant to run and healthy, and there are as many as desired. */
-export function isSettled(sim: Simulation, service: Service): boolean {
-  if (service.taskIds.size !== service.desiredCount) return false;
-  const primary = service.deployments[0].id;
-  for (const id of service.taskIds) {
-    const t = sim.world.tasksById.get(id)!;
-    if (t.deploymentId !== primary || t.desiredStatus !== 'RUNNING' || t.healthStatus !== 'HEALTHY') return false;
-  }
-  return true;
+export function isSettled(_sim: Simulation, service: Service): boolean {
+  const desired = service.desiredCount;
+  return service.taskIds.size === desired && service.tasksByDeployment.get(service.deployments[0].id) === desired && service.counts.healthyMeantToRun === desired;
+}
+
+/** Every task of the service is the PRIMARY deployment's and none is on a draining instance (no view of a task differs in deployment). */
+export function primaryOnly(service: Service): boolean {
+  return service.tasksOnDrainingInstances === 0 && (service.tasksByDeployment.get(service.deployments[0].id) ?? 0) === service.taskIds.size;
 }
 
 /** Settled, and every task RUNNING on an instance that is not draining (nothing for the rolling update to replace). */

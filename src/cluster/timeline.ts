@@ -1,5 +1,6 @@
 import { PHASE } from './events.js';
-import { requestReconcile, startDeployment } from './service-scheduler.js';
+import { startDeployment } from './service-scheduler.js';
+import { requestReconcile } from './reconcile-requests.js';
 import { interruptSpotTasks } from './fargate.js';
 import { azOutage, disconnectAgents, failInstances, interruptEc2Spot } from './faults.js';
 import { startPipeline } from './pipeline.js';

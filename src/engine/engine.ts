@@ -63,6 +63,30 @@ export class Engine<E extends EventData> {
     return this.at(this.clock + delay, phase, event);
   }
 
+  /**
+   * For a batch event (one queue entry standing for many events of the same instant and phase, handled
+   * in order): whether an event it scheduled is due before the rest of it, in an earlier phase of this
+   * instant. Had the batch been separate events, that event would fire between them.
+   */
+  get earlierEventWaiting(): boolean {
+    return this.queue.nextIsBeforeLast();
+  }
+
+  /**
+   * The batch event being handled yields: it goes back to its own place in the queue (same time,
+   * phase and sequence) and is handled again after the earlier events. `handled` is how many of its
+   * events it handled this time; each counts as an event fired.
+   */
+  yieldBatch(event: E, handled: number): void {
+    this.queue.pushBack(event);
+    this.countBatch(handled);
+  }
+
+  /** The batch event being handled is done, having handled `handled` of its events this time (each counts as fired). */
+  countBatch(handled: number): void {
+    this.fired += handled - 1;
+  }
+
   cancel(handle: EventHandle): void {
     this.queue.cancel(handle);
   }

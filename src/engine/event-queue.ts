@@ -36,9 +36,27 @@ export class EventQueue<E> {
     if (!(phase >= 0 && phase < PHASE_COUNT && Number.isInteger(phase))) {
       throw new RangeError(`phase must be an integer in [0, ${PHASE_COUNT}), got ${phase}`);
     }
-    if (this.count === this.keys.length) this.grow();
-    const key = at * PHASE_COUNT + phase;
     const seq = this.nextSeq++;
+    this.insert(at * PHASE_COUNT + phase, seq, event);
+    return seq;
+  }
+
+  /**
+   * Puts the event last popped back at its own place in the order (the same time, phase and
+   * sequence), for a batch event that handles part of its work and yields to events due before the rest.
+   */
+  pushBack(event: E): void {
+    this.insert(this.lastAt * PHASE_COUNT + this.lastPhase, this.lastHandle, event);
+  }
+
+  /** Whether the next live event is due before the event last popped (at an earlier time or phase). */
+  nextIsBeforeLast(): boolean {
+    this.dropCancelledTop();
+    return this.count > 0 && this.keys[0] < this.lastAt * PHASE_COUNT + this.lastPhase;
+  }
+
+  private insert(key: number, seq: number, event: E): void {
+    if (this.count === this.keys.length) this.grow();
     const { keys, seqs, payloads } = this;
     let i = this.count++;
     while (i > 0) {
@@ -53,7 +71,6 @@ export class EventQueue<E> {
     keys[i] = key;
     seqs[i] = seq;
     payloads[i] = event;
-    return seq;
   }
 
   /** Marks a scheduled event so it never fires. Cancelling twice, or after it fired, is harmless. */

@@ -35,10 +35,21 @@ interface MetricSeries {
 export interface MetricStore {
   retentionMinutes: number;
   series: Map<string, MetricSeries>;
+  /** Each key object's id, worked out once (callers that keep their keys skip building the id every minute). */
+  ids: WeakMap<MetricKey, string>;
 }
 
 export function newMetricStore(retentionMinutes: number): MetricStore {
-  return { retentionMinutes: Math.max(1, retentionMinutes), series: new Map() };
+  return { retentionMinutes: Math.max(1, retentionMinutes), series: new Map(), ids: new WeakMap() };
+}
+
+function idOf(store: MetricStore, key: MetricKey): string {
+  let id = store.ids.get(key);
+  if (id === undefined) {
+    id = metricId(key);
+    store.ids.set(key, id);
+  }
+  return id;
 }
 
 /** The store's id of a metric: namespace, name and dimensions sorted by name (their order does not matter in CloudWatch). */
@@ -60,7 +71,7 @@ export function equalSamples(value: number, count: number): StatisticSet {
  * `undefined` publishes nothing for the minute: the metric has no datapoint then.
  */
 export function putMinute(store: MetricStore, key: MetricKey, minute: number, set: StatisticSet | undefined): void {
-  const id = metricId(key);
+  const id = idOf(store, key);
   let series = store.series.get(id);
   if (!series) {
     const n = store.retentionMinutes;
@@ -88,7 +99,7 @@ export function putMinute(store: MetricStore, key: MetricKey, minute: number, se
 export function periodDatapoints(store: MetricStore, key: MetricKey, statistic: Statistic, periodMinutes: number, count: number, minutesElapsed: number): (number | null)[] {
   const complete = Math.floor(minutesElapsed / periodMinutes);
   const first = Math.max(0, complete - count);
-  const series = store.series.get(metricId(key));
+  const series = store.series.get(idOf(store, key));
   if (series && first * periodMinutes < series.published - store.retentionMinutes) {
     throw new Error(`metric store keeps ${store.retentionMinutes} minutes; minute ${first * periodMinutes} is gone`);
   }

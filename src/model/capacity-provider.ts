@@ -1,3 +1,4 @@
+import type { ContainerInstance } from './container-instance.js';
 import type { Distribution } from '../engine/distributions.js';
 import type { Millis } from '../engine/time.js';
 
@@ -43,8 +44,8 @@ export interface CapacityProvider {
   launches: number;
   /** The last CapacityProviderReservation computed, for the series. */
   reservation: number;
-  /** Container instance ids of its registered, not terminated instances, in registration order. */
-  instanceIds: string[];
+  /** Its registered, not terminated container instances, in registration order. */
+  instances: ContainerInstance[];
   /** Tasks waiting in PROVISIONING for its capacity, in arrival order. */
   waiting: string[];
   /** No scale-out before this time (instance warm-up). */

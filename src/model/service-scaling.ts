@@ -2,6 +2,7 @@ import type { ServiceAutoScalingSpec, ServiceLoadSpec } from '../scenario/scenar
 import type { StepCooldown } from '../autoscaling/step-cooldown.js';
 import type { Millis } from '../engine/time.js';
 import type { AlarmState } from '../metrics/alarm.js';
+import type { MetricKey } from '../metrics/metric-store.js';
 
 /** One minute's datapoints of a service's metrics (null: no datapoint, e.g. no task running). */
 export interface ServiceMinute {
@@ -17,12 +18,24 @@ export interface ServiceMinute {
   latencyMs: number | null;
 }
 
+/** The metrics published for a service each minute. */
+export interface ServiceMetricKeys {
+  cpuUtilization: MetricKey;
+  memoryUtilization: MetricKey;
+  requestRate: MetricKey;
+  requestCountPerTarget: MetricKey;
+  requestsOverCapacity: MetricKey;
+  responseTime: MetricKey;
+}
+
 /** A service's metrics so far and Application Auto Scaling's state for it. */
 export interface ServiceScaling {
   service: string;
   /** The service's load model and scalable target, if it has them. */
   load?: ServiceLoadSpec;
   target?: ServiceAutoScalingSpec;
+  /** The keys of the service's metrics in the metric store, made once. */
+  metricKeys: ServiceMetricKeys;
   /** Per minute, the minute's datapoints when the minute ends at a sample time of the Results' series (else undefined). */
   minutes: (ServiceMinute | undefined)[];
   /** Per target tracking policy: its AlarmHigh and AlarmLow states (alarms start in INSUFFICIENT_DATA). */
@@ -31,6 +44,8 @@ export interface ServiceScaling {
   stepAlarms: AlarmState[];
   /** Every alarm's state at the end of each minute so far, by alarm name. */
   alarmHistory: Record<string, AlarmState[]>;
+  /** The arrays of alarmHistory in the order the alarms are evaluated (made at the first minute). */
+  alarmHistories?: AlarmState[][];
   cooldown?: StepCooldown;
   /** The scalable target's capacity bounds now (scheduled actions change them). */
   minCapacity: number;

@@ -50,15 +50,15 @@ export interface Service {
   /** Counts every change to its tasks (status, health, desired status, joining, leaving, draining). */
   version: number;
   /** The state (version, desired count, primary deployment) of the last look that found nothing to do, while nothing has changed. */
-  idleState?: string;
+  idleState?: { version: number; desiredCount: number; primary: Deployment; rolloutState: RolloutState; deployments: number };
+  /** "(service name) has reached a steady state.", said often, built once. */
+  steadyStateMessage: string;
   /** Consecutive tasks that stopped before reaching RUNNING (the throttle's count). */
   consecutiveStartFailures: number;
   /** No task is launched before this time (throttle back-off). */
   launchNotBefore: Millis;
   /** The pending reconcile, if one is scheduled: when, and its event handle. */
   reconcile?: { at: Millis; handle: number };
-  /** When the service last reported a steady state (ECS repeats it periodically). */
-  steadySince?: Millis;
 }
 
 /**

@@ -61,6 +61,8 @@ export interface World {
   /** In id order; the order every scan and tie-break uses. */
   instances: ContainerInstance[];
   instancesById: Map<string, ContainerInstance>;
+  /** The instances not terminated, in id order (what the once-a-minute metrics and series sum over). */
+  liveInstances: Set<ContainerInstance>;
   taskDefinitions: Map<string, TaskDefinition>;
   /** Every task ever created, in creation order. */
   tasks: Task[];
@@ -121,6 +123,7 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     availabilityZones,
     instances: [],
     instancesById: new Map(),
+    liveInstances: new Set(),
     taskDefinitions: new Map(),
     tasks: [],
     tasksById: new Map(),

@@ -74,8 +74,7 @@ export function sampleSeries(recorder: SeriesRecorder, world: World, now: Millis
     recorder.byInstance.clear();
   }
   const perInstance = !recorder.instanceSeriesDropped;
-  for (const instance of world.instances) {
-    if (instance.terminatedAt !== undefined) continue;
+  for (const instance of world.liveInstances) {
     registered++;
     cpuRegistered += instance.registered.cpuUnits;
     cpuRemaining += instance.remaining.cpuUnits;
@@ -109,7 +108,7 @@ export function sampleSeries(recorder: SeriesRecorder, world: World, now: Millis
   for (const provider of world.capacityProviders.values()) {
     const series = lazySeries(recorder.byCapacityProvider, provider.name, n, () => ({ desired: [], instances: [], launching: [], waiting: [], reservation: [] }));
     series.desired.push(provider.desiredCapacity);
-    series.instances.push(provider.instanceIds.length);
+    series.instances.push(provider.instances.length);
     series.launching.push(provider.launching.length);
     series.waiting.push(provider.waiting.length);
     series.reservation.push(round2(provider.reservation));

@@ -101,7 +101,7 @@ describe('capacity provider properties over generated batch bursts', () => {
             const p = world.capacityProviders.get('asg')!;
             expect(p.desiredCapacity).toBeGreaterThanOrEqual(s.minSize);
             expect(p.desiredCapacity).toBeLessThanOrEqual(s.maxSize);
-            expect(p.instanceIds.length + p.launching.length).toBeLessThanOrEqual(s.maxSize);
+            expect(p.instances.length + p.launching.length).toBeLessThanOrEqual(s.maxSize);
             expect(p.waiting.length).toBeLessThanOrEqual(s.quota);
           },
         });

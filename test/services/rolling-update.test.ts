@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideReplica, type ServiceTaskView } from '../../src/cluster/rolling-update.js';
+import { decidePrimaryOnly, decideReplica, type ServiceTaskView } from '../../src/cluster/rolling-update.js';
 import { circuitBreakerThreshold, deploymentBounds } from '../../src/model/service.js';
 import { run, serviceScenario, steps, web } from './builders.js';
 
@@ -29,6 +30,26 @@ describe("the rolling update's bounds, with AWS's rounding", () => {
 
   it('a FAILED primary deployment starts nothing', () => {
     expect(decideReplica(4, config(100, 200), 'new', true, healthyOld(4)).start).toBe(0);
+  });
+});
+
+describe('a service whose tasks are all the primary deployment\'s', () => {
+  it('is decided from its counts exactly as from its tasks (total and stopping)', () => {
+    const task = fc.record({ stopping: fc.boolean(), healthy: fc.boolean(), starting: fc.boolean() });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 100, max: 200 }),
+        fc.boolean(),
+        fc.array(task, { maxLength: 60 }),
+        (desired, min, max, failed, tasks) => {
+          const views = tasks.map((t, i) => ({ ...t, id: `t-${i}`, deploymentId: 'primary' }));
+          const stopping = tasks.filter((t) => t.stopping).length;
+          expect(decidePrimaryOnly(desired, config(min, max), failed, tasks.length, stopping)).toEqual(decideReplica(desired, config(min, max), 'primary', failed, views));
+        },
+      ),
+    );
   });
 });
 

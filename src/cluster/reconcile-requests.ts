@@ -1,0 +1,52 @@
+import type { Service } from '../model/service.js';
+import { PHASE, type SimEvent } from './events.js';
+import type { Simulation } from './simulation.js';
+
+/**
+ * When services reconcile: at most one reconcile pending per service, the earliest asked for, and
+ * one queue entry for every service an instance joining or draining makes look again.
+ */
+
+/** Schedules a reconcile of the service (at most one is pending; an earlier request replaces a later one). */
+export function requestReconcile(sim: Simulation, service: Service, at = sim.engine.now): void {
+  const when = Math.max(at, sim.engine.now);
+  const pending = service.reconcile;
+  if (pending && pending.at <= when) return;
+  if (pending) sim.engine.cancel(pending.handle);
+  service.reconcile = { at: when, handle: sim.engine.at(when, PHASE.requests, { kind: 'ServiceReconcileDue', service: service.name }) };
+}
+
+/**
+ * Every service looks again (an instance joined or started draining): those without a reconcile
+ * pending at this instant get one, in one queue entry that reconciles them in order.
+ */
+export function reconcileAll(sim: Simulation): void {
+  const { engine } = sim;
+  const event: Extract<SimEvent, { kind: 'ServicesReconcileDue' }> = { kind: 'ServicesReconcileDue', services: [], next: 0 };
+  const batched: Service[] = [];
+  for (const service of sim.world.services.values()) {
+    const pending = service.reconcile;
+    if (pending && pending.at <= engine.now) continue;
+    if (pending) engine.cancel(pending.handle);
+    batched.push(service);
+    event.services.push(service.name);
+  }
+  if (batched.length === 0) return;
+  const handle = engine.at(engine.now, PHASE.requests, event);
+  for (const service of batched) service.reconcile = { at: engine.now, handle };
+}
+
+/**
+ * Reconciles the batch's services in order (`reconcile` is the scheduler's loop); an event one of them
+ * schedules before the rest fires first, as it would between separate events.
+ */
+export function reconcileBatch(sim: Simulation, event: Extract<SimEvent, { kind: 'ServicesReconcileDue' }>, reconcile: (service: Service) => void): void {
+  const { engine } = sim;
+  let handled = 0;
+  while (event.next < event.services.length) {
+    if (handled > 0 && engine.earlierEventWaiting) return engine.yieldBatch(event, handled);
+    reconcile(sim.world.services.get(event.services[event.next++])!);
+    handled++;
+  }
+  engine.countBatch(handled);
+}
