@@ -102,7 +102,7 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
   const afterEach =
     options.check || afterEvent
       ? () => {
-          if (options.check) assertInvariants(sim.world, engine.now);
+          if (options.check) assertInvariants(sim.world, engine.now, sim.placement.index.live);
           afterEvent?.(sim.world, engine.now);
         }
       : undefined;

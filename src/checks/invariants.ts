@@ -1,6 +1,7 @@
 import { countServiceTask, describeCounts, emptyServiceTaskCounts } from '../model/service-task-counts.js';
 import { TASK_STATUSES, isPending, type TaskStatus } from '../model/task.js';
 import type { World } from '../model/world.js';
+import type { LiveCapacity } from '../placement/candidate-index.js';
 import type { Millis } from '../engine/time.js';
 
 /** An impossible state: the simulator is wrong, not the scenario. */
@@ -176,9 +177,24 @@ function groupViolations(world: World): string[] {
   return problems;
 }
 
-export function assertInvariants(world: World, now: Millis): void {
+export function assertInvariants(world: World, now: Millis, live?: LiveCapacity): void {
   const problems = findViolations(world);
+  if (live) problems.push(...liveCapacityViolations(world, live));
   if (problems.length > 0) throw new InvariantViolation(problems, now);
+}
+
+/** The placement index's sums over the instances not terminated are those instances' own. */
+export function liveCapacityViolations(world: World, live: LiveCapacity): string[] {
+  const sums: LiveCapacity = { instances: 0, registeredCpuUnits: 0, registeredMemoryMiB: 0, remainingCpuUnits: 0, remainingMemoryMiB: 0 };
+  for (const instance of world.liveInstances) {
+    sums.instances++;
+    sums.registeredCpuUnits += instance.registered.cpuUnits;
+    sums.registeredMemoryMiB += instance.registered.memoryMiB;
+    sums.remainingCpuUnits += instance.remaining.cpuUnits;
+    sums.remainingMemoryMiB += instance.remaining.memoryMiB;
+  }
+  const differ = (Object.keys(sums) as (keyof LiveCapacity)[]).filter((k) => sums[k] !== live[k]);
+  return differ.length === 0 ? [] : [`the live instances sum to ${JSON.stringify(sums)} but placement keeps ${JSON.stringify(live)}`];
 }
 
 /** Each service lists exactly its tasks that are not STOPPED, and each of them belongs to a deployment it knows. */

@@ -29,7 +29,7 @@ export function makeHandlers(sim: Simulation): Handlers<SimEvent> {
     TaskTransitionDue: (event) => withTask(event.taskId, (task) => transitionTask(sim, task, event.to)),
     EssentialContainerExited: (event) => withTask(event.taskId, (task) => essentialContainerExited(sim, task)),
     SeriesSampleDue: () => {
-      sampleSeries(sim.series, sim.world, sim.engine.now);
+      sampleSeries(sim.series, sim.world, sim.placement.index.live, sim.engine.now);
       const next = sim.engine.now + sim.series.periodMs;
       if (next <= sim.spec.durationMs) sim.engine.at(next, PHASE.sample, { kind: 'SeriesSampleDue' });
     },

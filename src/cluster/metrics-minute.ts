@@ -160,16 +160,11 @@ function publishResponseTimes(sim: Simulation, latency: ReadonlyMap<string, { ms
  */
 function publishClusterMinute(sim: Simulation, loaded: { cpuUnits: number; memoryMiB: number; reservedCpuUnits: number; reservedMemoryMiB: number }, put: (key: MetricKey, set: StatisticSet | undefined) => void): void {
   const { world } = sim;
-  let cpuRegistered = 0;
-  let memRegistered = 0;
-  let cpuRemaining = 0;
-  let memRemaining = 0;
-  for (const instance of world.liveInstances) {
-    cpuRegistered += instance.registered.cpuUnits;
-    memRegistered += instance.registered.memoryMiB;
-    cpuRemaining += instance.remaining.cpuUnits;
-    memRemaining += instance.remaining.memoryMiB;
-  }
+  const live = sim.placement.index.live;
+  const cpuRegistered = live.registeredCpuUnits;
+  const memRegistered = live.registeredMemoryMiB;
+  const cpuRemaining = live.remainingCpuUnits;
+  const memRemaining = live.remainingMemoryMiB;
   const running = world.runningOnInstances;
   if (running.tasks === 0 || cpuRegistered === 0) {
     world.clusterMinutes.push({ cpuUtilization: null, memoryUtilization: null });

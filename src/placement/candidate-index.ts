@@ -4,7 +4,16 @@ import { ResourceTree } from './resource-tree.js';
 
 export type ResourceField = 'cpu' | 'memory';
 
-const ALL = '*';
+const FIELDS = ['cpu', 'memory'] as const;
+
+/** What the instances not terminated register and have left, summed. */
+export interface LiveCapacity {
+  instances: number;
+  registeredCpuUnits: number;
+  registeredMemoryMiB: number;
+  remainingCpuUnits: number;
+  remainingMemoryMiB: number;
+}
 
 export function remainingOf(instance: ContainerInstance, field: ResourceField): number {
   return field === 'cpu' ? instance.remaining.cpuUnits : instance.remaining.memoryMiB;
@@ -23,12 +32,16 @@ export function otherField(field: ResourceField): ResourceField {
  */
 export class CandidateIndex {
   private readonly partitions = new Map<string, Map<string, ContainerInstance[]>>();
-  /** field -> scope (`*` or `attribute=value`) -> index. */
-  private readonly sorted: Record<ResourceField, Map<string, ResourceTree>> = { cpu: new Map(), memory: new Map() };
-  /** field -> attributes that have per-value sorted indexes. */
-  private readonly sortedAttributes: Record<ResourceField, Set<string>> = { cpu: new Set(), memory: new Set() };
+  /** field -> the index of every instance. */
+  private readonly sortedAll: Record<ResourceField, ResourceTree | undefined> = { cpu: undefined, memory: undefined };
+  /** field -> attribute -> value -> the index of the instances with that value. */
+  private readonly sortedScoped: Record<ResourceField, Map<string, Map<string, ResourceTree>>> = { cpu: new Map(), memory: new Map() };
+  /** What the instances not terminated register and have left, summed (the cluster's reservation). */
+  readonly live: LiveCapacity = { instances: 0, registeredCpuUnits: 0, registeredMemoryMiB: 0, remainingCpuUnits: 0, remainingMemoryMiB: 0 };
 
-  constructor(private readonly instances: ContainerInstance[]) {}
+  constructor(private readonly instances: ContainerInstance[]) {
+    for (const instance of instances) if (instance.terminatedAt === undefined) this.count(instance, 1);
+  }
 
   /** Instances by value of `attribute` (`instanceId`/`host` not supported here), each list in index order. */
   partition(attribute: string): Map<string, ContainerInstance[]> {
@@ -43,42 +56,72 @@ export class CandidateIndex {
 
   /** Instances sorted by remaining `field`: all of them, or those whose `attribute` is `value`. */
   sortedBy(field: ResourceField, scope?: { attribute: string; value: string }): ResourceTree {
-    const key = scope ? `${scope.attribute}=${scope.value}` : ALL;
-    let index = this.sorted[field].get(key);
+    if (!scope) return (this.sortedAll[field] ??= this.newTree(field, this.instances));
+    let byValue = this.sortedScoped[field].get(scope.attribute);
+    if (!byValue) {
+      byValue = new Map();
+      this.sortedScoped[field].set(scope.attribute, byValue);
+    }
+    let index = byValue.get(scope.value);
     if (!index) {
-      index = new ResourceTree(this.instances.length);
-      const members = scope ? (this.partition(scope.attribute).get(scope.value) ?? []) : this.instances;
-      for (const instance of members) if (instance.terminatedAt === undefined) index.add(instance.index, remainingOf(instance, field), remainingOf(instance, otherField(field)));
-      this.sorted[field].set(key, index);
-      if (scope) this.sortedAttributes[field].add(scope.attribute);
+      index = this.newTree(field, this.partition(scope.attribute).get(scope.value) ?? []);
+      byValue.set(scope.value, index);
     }
     return index;
+  }
+
+  private newTree(field: ResourceField, members: readonly ContainerInstance[]): ResourceTree {
+    const index = new ResourceTree(this.instances.length);
+    for (const instance of members) if (instance.terminatedAt === undefined) index.add(instance.index, remainingOf(instance, field), remainingOf(instance, otherField(field)));
+    return index;
+  }
+
+  /** The instance's sorted indexes for `field`, those built so far: cluster-wide and per attribute value. */
+  private treesOf(instance: ContainerInstance, field: ResourceField): ResourceTree[] {
+    const trees = this.treeScratch;
+    trees.length = 0;
+    const all = this.sortedAll[field];
+    if (all) trees.push(all);
+    for (const [attribute, byValue] of this.sortedScoped[field]) {
+      const tree = byValue.get(valueOf(instance, attribute));
+      if (tree) trees.push(tree);
+    }
+    return trees;
+  }
+
+  /** treesOf's array, reused (no allocation per resource change). */
+  private readonly treeScratch: ResourceTree[] = [];
+
+  private count(instance: ContainerInstance, sign: 1 | -1): void {
+    const live = this.live;
+    live.instances += sign;
+    live.registeredCpuUnits += sign * instance.registered.cpuUnits;
+    live.registeredMemoryMiB += sign * instance.registered.memoryMiB;
+    live.remainingCpuUnits += sign * instance.remaining.cpuUnits;
+    live.remainingMemoryMiB += sign * instance.remaining.memoryMiB;
   }
 
   /** Keeps the sorted indexes right after an instance's remaining resources changed from the values given. */
   remainingChanged(instance: ContainerInstance, cpuBefore: number, memoryBefore: number): void {
     if (cpuBefore === instance.remaining.cpuUnits && memoryBefore === instance.remaining.memoryMiB) return;
     if (instance.terminatedAt !== undefined) return; // no longer indexed
-    for (const field of ['cpu', 'memory'] as const) {
+    this.live.remainingCpuUnits += instance.remaining.cpuUnits - cpuBefore;
+    this.live.remainingMemoryMiB += instance.remaining.memoryMiB - memoryBefore;
+    for (const field of FIELDS) {
       const value = remainingOf(instance, field);
       const other = remainingOf(instance, otherField(field));
-      this.sorted[field].get(ALL)?.update(instance.index, value, other);
-      for (const attribute of this.sortedAttributes[field]) {
-        this.sorted[field].get(`${attribute}=${valueOf(instance, attribute)}`)?.update(instance.index, value, other);
-      }
+      for (const tree of this.treesOf(instance, field)) tree.update(instance.index, value, other);
     }
   }
 
   /** A newly registered instance joins every existing index. */
   instanceAdded(instance: ContainerInstance): void {
+    this.count(instance, 1);
     for (const [attribute, byValue] of this.partitions) this.addToPartition(byValue, attribute, instance);
-    for (const field of ['cpu', 'memory'] as const) {
+    for (const field of FIELDS) {
       const value = remainingOf(instance, field);
       const other = remainingOf(instance, otherField(field));
-      this.sorted[field].get(ALL)?.add(instance.index, value, other);
-      for (const attribute of this.sortedAttributes[field]) {
-        this.sorted[field].get(`${attribute}=${valueOf(instance, attribute)}`)?.add(instance.index, value, other);
-      }
+      for (const tree of this.treesOf(instance, field)) tree.add(instance.index, value, other);
     }
   }
 
@@ -87,13 +130,14 @@ export class CandidateIndex {
    * in and out every day would otherwise walk more of them each day (they look empty).
    */
   instanceTerminated(instance: ContainerInstance): void {
+    this.count(instance, -1);
     for (const [attribute, byValue] of this.partitions) {
       const list = byValue.get(valueOf(instance, attribute));
       const at = list ? list.indexOf(instance) : -1;
       if (at >= 0) list!.splice(at, 1);
     }
-    for (const field of ['cpu', 'memory'] as const) {
-      for (const tree of this.sorted[field].values()) if (tree.has(instance.index)) tree.remove(instance.index);
+    for (const field of FIELDS) {
+      for (const tree of this.treesOf(instance, field)) if (tree.has(instance.index)) tree.remove(instance.index);
     }
   }
 

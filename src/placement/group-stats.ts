@@ -60,7 +60,18 @@ const EMPTY: ReadonlySet<ContainerInstance> = new Set();
 
 export function valueOf(instance: ContainerInstance, attribute: string): string {
   if (attribute === 'instanceId' || attribute === 'host') return instance.id;
-  return instance.attributes[attribute.startsWith('attribute:') ? attribute.slice(10) : attribute] ?? MISSING_VALUE;
+  return instance.attributes[attributeName(attribute)] ?? MISSING_VALUE;
+}
+
+/** `attribute:ecs.availability-zone` -> `ecs.availability-zone`, worked out once per field (placement asks millions of times). */
+const attributeNames = new Map<string, string>();
+function attributeName(field: string): string {
+  let name = attributeNames.get(field);
+  if (name === undefined) {
+    name = field.startsWith('attribute:') ? field.slice(10) : field;
+    attributeNames.set(field, name);
+  }
+  return name;
 }
 
 function bump(counts: Map<string, number>, value: string, delta: number): void {

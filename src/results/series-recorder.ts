@@ -1,3 +1,4 @@
+import type { LiveCapacity } from '../placement/candidate-index.js';
 import { reservationPercent } from '../model/resources.js';
 import { isPending } from '../model/task.js';
 import { pendingTaskCount, type World } from '../model/world.js';
@@ -59,36 +60,25 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
  * Takes one sample at `now`. Cluster CPUReservation / MemoryReservation follow ECS's definition:
  * units reserved by tasks / units registered by ACTIVE and DRAINING instances x 100.
  */
-export function sampleSeries(recorder: SeriesRecorder, world: World, now: Millis): void {
+export function sampleSeries(recorder: SeriesRecorder, world: World, live: LiveCapacity, now: Millis): void {
   const n = recorder.t.length;
   recorder.t.push(now);
   recorder.runningTasks.push(world.statusCounts.RUNNING);
   recorder.pendingTasks.push(pendingTaskCount(world));
-  let cpuRegistered = 0;
-  let cpuRemaining = 0;
-  let memRegistered = 0;
-  let memRemaining = 0;
-  let registered = 0;
   if (!recorder.instanceSeriesDropped && world.instances.length > recorder.instanceSeriesLimit) {
     recorder.instanceSeriesDropped = true;
     recorder.byInstance.clear();
   }
-  const perInstance = !recorder.instanceSeriesDropped;
-  for (const instance of world.liveInstances) {
-    registered++;
-    cpuRegistered += instance.registered.cpuUnits;
-    cpuRemaining += instance.remaining.cpuUnits;
-    memRegistered += instance.registered.memoryMiB;
-    memRemaining += instance.remaining.memoryMiB;
-    if (!perInstance) continue;
+  // Each instance's own series while there are few enough of them.
+  for (const instance of recorder.instanceSeriesDropped ? [] : world.liveInstances) {
     const series = lazySeries(recorder.byInstance, instance.id, n, () => ({ cpuReservation: [], memoryReservation: [], tasks: [] }));
     series.cpuReservation.push(round2(reservationPercent(instance.registered.cpuUnits, instance.remaining.cpuUnits)));
     series.memoryReservation.push(round2(reservationPercent(instance.registered.memoryMiB, instance.remaining.memoryMiB)));
     series.tasks.push(instance.taskIds.size);
   }
-  recorder.instances.push(registered);
-  recorder.cpuReservation.push(round2(reservationPercent(cpuRegistered, cpuRemaining)));
-  recorder.memoryReservation.push(round2(reservationPercent(memRegistered, memRemaining)));
+  recorder.instances.push(live.instances);
+  recorder.cpuReservation.push(round2(reservationPercent(live.registeredCpuUnits, live.remainingCpuUnits)));
+  recorder.memoryReservation.push(round2(reservationPercent(live.registeredMemoryMiB, live.remainingMemoryMiB)));
   for (const service of world.services.values()) {
     const series = lazySeries(recorder.byService, service.name, n, () => ({ desired: [], running: [], pending: [], healthy: [] }));
     series.desired.push(service.desiredCount);
