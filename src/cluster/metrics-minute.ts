@@ -1,4 +1,4 @@
-import { equalSamples, putMinute, type MetricKey, type StatisticSet } from '../metrics/metric-store.js';
+import { equalSamples, putMinute, putSamples, type MetricKey, type StatisticSet } from '../metrics/metric-store.js';
 import { clusterMetric, loadBalancerMetric, serviceMetric, targetGroupMetric, workloadMetric } from '../metrics/published-metrics.js';
 import { serviceUtilization } from '../metrics/service-utilization.js';
 import type { ServiceMetricKeys, ServiceMinute } from '../model/service-scaling.js';
@@ -37,13 +37,13 @@ export function publishMetricsMinute(sim: Simulation): void {
     // Results show the minutes that end at sample times; the others are not kept (a week of 200 services).
     scaling.minutes.push(sampled ? m : undefined);
     const keys = scaling.metricKeys;
-    const count = (value: number | null) => (value === null ? undefined : equalSamples(value, m.runningTasks));
-    put(keys.cpuUtilization, count(m.cpuUtilization));
-    put(keys.memoryUtilization, count(m.memoryUtilization));
-    put(keys.requestRate, equalSamples(m.requestRate, 1));
-    put(keys.requestCountPerTarget, m.requestCountPerTarget === null ? undefined : equalSamples(m.requestCountPerTarget, 1));
-    put(keys.requestsOverCapacity, equalSamples(m.requestsOverCapacity, 1));
-    put(keys.responseTime, m.latencyMs === null ? undefined : equalSamples(m.latencyMs, 1));
+    const { metrics } = sim.world;
+    putSamples(metrics, keys.cpuUtilization, minute, m.cpuUtilization, m.runningTasks);
+    putSamples(metrics, keys.memoryUtilization, minute, m.memoryUtilization, m.runningTasks);
+    putSamples(metrics, keys.requestRate, minute, m.requestRate, 1);
+    putSamples(metrics, keys.requestCountPerTarget, minute, m.requestCountPerTarget, 1);
+    putSamples(metrics, keys.requestsOverCapacity, minute, m.requestsOverCapacity, 1);
+    putSamples(metrics, keys.responseTime, minute, m.latencyMs, 1);
     if (m.latencyMs !== null) latency.set(service.name, { ms: m.latencyMs, rate: m.requestRate });
   }
   publishResponseTimes(sim, latency, put);

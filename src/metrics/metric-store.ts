@@ -71,6 +71,21 @@ export function equalSamples(value: number, count: number): StatisticSet {
  * `undefined` publishes nothing for the minute: the metric has no datapoint then.
  */
 export function putMinute(store: MetricStore, key: MetricKey, minute: number, set: StatisticSet | undefined): void {
+  if (!set) putSamples(store, key, minute, null, 0);
+  else write(store, key, minute, set.sampleCount, set.sum, set.minimum, set.maximum);
+}
+
+/**
+ * Publishes `minute`'s datapoint as `count` samples of `value` (every task of a service sends the same
+ * value: see docs/fidelity.md); null or no samples publishes nothing for the minute. putMinute with
+ * equalSamples, without the statistic set.
+ */
+export function putSamples(store: MetricStore, key: MetricKey, minute: number, value: number | null, count: number): void {
+  if (value === null) write(store, key, minute, 0, 0, 0, 0);
+  else write(store, key, minute, count, value * count, value, value);
+}
+
+function write(store: MetricStore, key: MetricKey, minute: number, sampleCount: number, sum: number, minimum: number, maximum: number): void {
   const id = idOf(store, key);
   let series = store.series.get(id);
   if (!series) {
@@ -80,12 +95,12 @@ export function putMinute(store: MetricStore, key: MetricKey, minute: number, se
   }
   for (let m = series.published; m <= minute; m++) series.sampleCount[m % store.retentionMinutes] = 0;
   series.published = Math.max(series.published, minute + 1);
-  if (!set || set.sampleCount === 0) return;
+  if (sampleCount === 0) return;
   const slot = minute % store.retentionMinutes;
-  series.sampleCount[slot] = set.sampleCount;
-  series.sum[slot] = set.sum;
-  series.minimum[slot] = set.minimum;
-  series.maximum[slot] = set.maximum;
+  series.sampleCount[slot] = sampleCount;
+  series.sum[slot] = sum;
+  series.minimum[slot] = minimum;
+  series.maximum[slot] = maximum;
 }
 
 /**
@@ -113,6 +128,7 @@ function periodValue(series: MetricSeries, retention: number, from: number, minu
   let sum = 0;
   let minimum = Infinity;
   let maximum = -Infinity;
+  const percentile = statistic.startsWith('p');
   const weighted: { value: number; count: number }[] = [];
   for (let m = from; m < from + minutes && m < series.published; m++) {
     const slot = m % retention;
@@ -122,7 +138,7 @@ function periodValue(series: MetricSeries, retention: number, from: number, minu
     sum += series.sum[slot];
     minimum = Math.min(minimum, series.minimum[slot]);
     maximum = Math.max(maximum, series.maximum[slot]);
-    if (statistic.startsWith('p')) weighted.push({ value: series.minimum[slot], count: n });
+    if (percentile) weighted.push({ value: series.minimum[slot], count: n });
   }
   if (statistic === 'SampleCount') return sampleCount === 0 ? null : sampleCount;
   if (sampleCount === 0) return null;
