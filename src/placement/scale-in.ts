@@ -30,42 +30,63 @@ export function chooseScaleInVictims(
   strategies: readonly PlacementStrategy[],
   random: RandomStream,
 ): string[] {
-  const pool = [...candidates].sort((a, b) => (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0));
+  const order = strategies.length > 0 ? strategies : DEFAULT_ORDER;
+  // Each candidate with its value of every spread field, worked out once.
+  const pool: Ranked[] = [...candidates]
+    .sort((a, b) => (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0))
+    .map((candidate) => ({ candidate, values: order.map((s) => (s.type === 'spread' ? valueOf(candidate.instance, s.field) : '')) }));
+  // Per spread strategy, the pool's tasks per value (kept as victims leave the pool).
+  const counts = order.map((s, k) => (s.type === 'spread' ? countValues(pool, k) : undefined));
   const freed = new Map<ContainerInstance, Resources>();
   const victims: string[] = [];
-  const order = strategies.length > 0 ? strategies : DEFAULT_ORDER;
   while (victims.length < count && pool.length > 0) {
     let ties = pool;
-    for (const strategy of order) {
+    for (let k = 0; k < order.length; k++) {
       if (ties.length === 1) break;
-      ties = narrow(ties, pool, strategy, freed);
+      ties = narrow(ties, k, order[k], counts[k], freed);
     }
     const victim = strategies.length > 0 ? ties[random.int(ties.length)] : ties[ties.length - 1];
-    victims.push(victim.taskId);
+    const { candidate } = victim;
+    victims.push(candidate.taskId);
     pool.splice(pool.indexOf(victim), 1);
-    const f = freed.get(victim.instance) ?? { cpuUnits: 0, memoryMiB: 0 };
-    freed.set(victim.instance, { cpuUnits: f.cpuUnits + victim.reservation.cpuUnits, memoryMiB: f.memoryMiB + victim.reservation.memoryMiB });
+    victim.values.forEach((value, k) => {
+      const byValue = counts[k];
+      if (byValue) byValue.set(value, byValue.get(value)! - 1);
+    });
+    const f = freed.get(candidate.instance) ?? { cpuUnits: 0, memoryMiB: 0 };
+    freed.set(candidate.instance, { cpuUnits: f.cpuUnits + candidate.reservation.cpuUnits, memoryMiB: f.memoryMiB + candidate.reservation.memoryMiB });
   }
   return victims;
 }
 
-/** The candidates among `ties` that rank first for stopping under one strategy. Counts look at the whole pool. */
-function narrow(ties: ScaleInCandidate[], pool: ScaleInCandidate[], strategy: PlacementStrategy, freed: Map<ContainerInstance, Resources>): ScaleInCandidate[] {
+interface Ranked {
+  candidate: ScaleInCandidate;
+  /** The candidate's value of each strategy's spread field ('' for other strategies). */
+  values: string[];
+}
+
+function countValues(pool: readonly Ranked[], k: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of pool) counts.set(r.values[k], (counts.get(r.values[k]) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The candidates among `ties` that rank first for stopping under strategy `k`. Spread counts look at
+ * the whole pool (`counts`).
+ */
+function narrow(ties: Ranked[], k: number, strategy: PlacementStrategy, counts: Map<string, number> | undefined, freed: Map<ContainerInstance, Resources>): Ranked[] {
   if (strategy.type === 'random') return ties;
-  let score: (c: ScaleInCandidate) => number;
+  let score: (r: Ranked) => number;
   if (strategy.type === 'binpack') {
     const field = strategy.field === 'cpu' ? 'cpuUnits' : 'memoryMiB';
-    score = (c) => c.instance.remaining[field] + (freed.get(c.instance)?.[field] ?? 0) + c.reservation[field];
+    score = ({ candidate: c }) => c.instance.remaining[field] + (freed.get(c.instance)?.[field] ?? 0) + c.reservation[field];
   } else {
-    const counts = new Map<string, number>();
-    for (const c of pool) {
-      const value = valueOf(c.instance, strategy.field);
-      counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
-    score = (c) => counts.get(valueOf(c.instance, strategy.field))!;
+    score = (r) => counts!.get(r.values[k])!;
   }
-  const best = Math.max(...ties.map(score));
-  return ties.filter((c) => score(c) === best);
+  let best = -Infinity;
+  for (const r of ties) best = Math.max(best, score(r));
+  return ties.filter((r) => score(r) === best);
 }
 
 /** A running Fargate task of a service (no container instance: only its AZ). */

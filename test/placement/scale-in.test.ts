@@ -1,5 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RandomStream } from '../../src/engine/random.js';
+import type { ContainerInstance } from '../../src/model/container-instance.js';
+import { SERVICE_DEFAULT_STRATEGIES } from '../../src/placement/defaults.js';
+import { valueOf } from '../../src/placement/group-stats.js';
+import type { PlacementStrategy } from '../../src/placement/placement-request.js';
 import { chooseFargateScaleInVictims, chooseScaleInVictims, type ScaleInCandidate } from '../../src/placement/scale-in.js';
 import { cluster, instance, strategy } from './builders.js';
 
@@ -76,5 +81,53 @@ describe('Fargate scale-in victims', () => {
     expect(chooseFargateScaleInVictims(tasks('t1@a t2@b t3@a t4@c t5@a t6@b'), 3)).toEqual(['t5', 't6', 't3']);
     expect(chooseFargateScaleInVictims(tasks('t1@a t2@b'), 5)).toEqual(['t2', 't1']);
     expect(chooseFargateScaleInVictims([], 2)).toEqual([]);
+  });
+});
+
+/**
+ * The plain definition of scale-in victim choice (every count recomputed for every victim), kept as
+ * the law the incremental chooseScaleInVictims must equal.
+ */
+function plainVictims(candidates: readonly ScaleInCandidate[], count: number, strategies: readonly PlacementStrategy[], random: RandomStream): string[] {
+  const pool = [...candidates].sort((a, b) => (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0));
+  const freed = new Map<ContainerInstance, { cpuUnits: number; memoryMiB: number }>();
+  const victims: string[] = [];
+  const order = strategies.length > 0 ? strategies : SERVICE_DEFAULT_STRATEGIES;
+  while (victims.length < count && pool.length > 0) {
+    let ties = pool;
+    for (const s of order) {
+      if (ties.length === 1) break;
+      if (s.type === 'random') continue;
+      let score: (c: ScaleInCandidate) => number;
+      if (s.type === 'binpack') {
+        const field = s.field === 'cpu' ? 'cpuUnits' : 'memoryMiB';
+        score = (c) => c.instance.remaining[field] + (freed.get(c.instance)?.[field] ?? 0) + c.reservation[field];
+      } else {
+        const counts = new Map<string, number>();
+        for (const c of pool) counts.set(valueOf(c.instance, s.field), (counts.get(valueOf(c.instance, s.field)) ?? 0) + 1);
+        score = (c) => counts.get(valueOf(c.instance, s.field))!;
+      }
+      const best = Math.max(...ties.map(score));
+      ties = ties.filter((c) => score(c) === best);
+    }
+    const victim = strategies.length > 0 ? ties[random.int(ties.length)] : ties[ties.length - 1];
+    victims.push(victim.taskId);
+    pool.splice(pool.indexOf(victim), 1);
+    const f = freed.get(victim.instance) ?? { cpuUnits: 0, memoryMiB: 0 };
+    freed.set(victim.instance, { cpuUnits: f.cpuUnits + victim.reservation.cpuUnits, memoryMiB: f.memoryMiB + victim.reservation.memoryMiB });
+  }
+  return victims;
+}
+
+describe('scale-in victim choice, the law', () => {
+  it('equals the plain definition for any tasks, strategies and count', () => {
+    const strategies = fc.array(fc.constantFrom('spread:attribute:ecs.availability-zone', 'spread:instanceId', 'binpack:memory', 'binpack:cpu', 'random').map(strategy), { maxLength: 3 });
+    const tasks = fc.array(fc.record({ on: fc.integer({ min: 0, max: 3 }), memoryMiB: fc.constantFrom(256, 512, 1024) }), { minLength: 1, maxLength: 25 });
+    fc.assert(
+      fc.property(tasks, strategies, fc.integer({ min: 0, max: 30 }), fc.integer(), (list, chain, count, seed) => {
+        const candidates = list.map((t, i) => task(`t-${String(i).padStart(3, '0')}`, state.instances[t.on], t.memoryMiB));
+        expect(chooseScaleInVictims(candidates, count, chain, new RandomStream(seed))).toEqual(plainVictims(candidates, count, chain, new RandomStream(seed)));
+      }),
+    );
   });
 });
