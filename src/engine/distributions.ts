@@ -29,14 +29,13 @@ export function sample(d: Distribution, random: RandomStream): number {
     case 'exponential':
       return random.exponential(d.mean);
     case 'normal':
-      return bounded(d, () => d.mean + d.stddev * random.standardNormal());
     case 'lognormal': {
-      // Parameters of the underlying normal from the mean m and standard deviation s of the variable:
-      // sigma^2 = ln(1 + s^2/m^2), mu = ln(m) - sigma^2/2.
-      const sigma2 = Math.log(1 + (d.stddev * d.stddev) / (d.mean * d.mean));
-      const mu = Math.log(d.mean) - sigma2 / 2;
-      const sigma = Math.sqrt(sigma2);
-      return bounded(d, () => Math.exp(mu + sigma * random.standardNormal()));
+      // Redrawn while outside [min, max], at most MAX_REDRAWS times, then clamped.
+      const lo = d.min ?? -Infinity;
+      const hi = d.max ?? Infinity;
+      let x = normalDraw(d, random);
+      for (let i = 0; i < MAX_REDRAWS && (x < lo || x > hi); i++) x = normalDraw(d, random);
+      return Math.min(hi, Math.max(lo, x));
     }
     case 'empirical':
       return d.values[pickIndex(d.weights, d.values.length, random)];
@@ -62,12 +61,14 @@ export function meanOf(d: Distribution): number {
   }
 }
 
-function bounded(d: { min?: number; max?: number }, draw: () => number): number {
-  const lo = d.min ?? -Infinity;
-  const hi = d.max ?? Infinity;
-  let x = draw();
-  for (let i = 0; i < MAX_REDRAWS && (x < lo || x > hi); i++) x = draw();
-  return Math.min(hi, Math.max(lo, x));
+/** One untruncated draw of a normal or lognormal distribution. */
+function normalDraw(d: Extract<Distribution, { dist: 'normal' | 'lognormal' }>, random: RandomStream): number {
+  if (d.dist === 'normal') return d.mean + d.stddev * random.standardNormal();
+  // Parameters of the underlying normal from the mean m and standard deviation s of the variable:
+  // sigma^2 = ln(1 + s^2/m^2), mu = ln(m) - sigma^2/2.
+  const sigma2 = Math.log(1 + (d.stddev * d.stddev) / (d.mean * d.mean));
+  const mu = Math.log(d.mean) - sigma2 / 2;
+  return Math.exp(mu + Math.sqrt(sigma2) * random.standardNormal());
 }
 
 function pickIndex(weights: number[] | undefined, n: number, random: RandomStream): number {

@@ -1,3 +1,4 @@
+import seedrandom from 'seedrandom';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { meanOf, sample, type Distribution } from '../../src/engine/distributions.js';
@@ -62,5 +63,17 @@ describe('distributions', () => {
       expect(u >= 5 && u <= 6).toBe(true);
       expect([1, 2, 3]).toContain(sample({ dist: 'empirical', values: [1, 2, 3] }, stream));
     }
+  });
+});
+
+describe('RandomStream is seedrandom Alea', () => {
+  it("draws seedrandom.alea's numbers, in order, for any seed", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.integer().map(String)), (seed) => {
+        const reference = seedrandom.alea(seed);
+        const stream = new RandomStream(seed);
+        for (let i = 0; i < 200; i++) expect(stream.uniform()).toBe(reference());
+      }),
+    );
   });
 });
