@@ -22,13 +22,15 @@ const MINUTE = 60_000;
 /**
  * Starts the once-a-minute metrics (the first datapoint at 1 min) when something produces or watches
  * them: services with load, behind load balancers that get requests, or with a scalable target. The
- * metric store keeps as many minutes as the longest alarm needs.
+ * metric store keeps the metrics the alarms read, as many minutes as the longest alarm needs.
  */
 export function startServiceMetrics(sim: Simulation): void {
   const routed = sim.spec.loadBalancerRequests.flatMap((r) => r.shares.map((s) => s.targetGroup));
   const behindLoadBalancers = sim.spec.services.filter((s) => s.loadBalancers.some((lb) => routed.includes(lb.targetGroup))).map((s) => s.name);
   const names = new Set([...sim.spec.serviceLoad.map((l) => l.service), ...sim.spec.serviceAutoScaling.map((t) => t.service), ...behindLoadBalancers]);
-  sim.world.metrics = newMetricStore(retentionMinutes(sim.spec.serviceAutoScaling));
+  // The store keeps what the alarms read.
+  const read = sim.spec.serviceAutoScaling.flatMap((t) => [...t.targetTrackingPolicies, ...t.stepScalingPolicies].map((p) => p.metric.key));
+  sim.world.metrics = newMetricStore(retentionMinutes(sim.spec.serviceAutoScaling), read);
   for (const service of [...names].sort()) {
     const target = sim.spec.serviceAutoScaling.find((t) => t.service === service);
     const alarms = (target?.targetTrackingPolicies ?? []).map(() => ({ high: 'INSUFFICIENT_DATA' as const, low: 'INSUFFICIENT_DATA' as const }));

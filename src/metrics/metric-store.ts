@@ -35,21 +35,35 @@ interface MetricSeries {
 export interface MetricStore {
   retentionMinutes: number;
   series: Map<string, MetricSeries>;
-  /** Each key object's id, worked out once (callers that keep their keys skip building the id every minute). */
-  ids: WeakMap<MetricKey, string>;
+  /**
+   * The metrics kept, by id, when only some are read (the alarms' metrics): a datapoint of any other
+   * is never read, so it is not stored. Undefined: keep every metric.
+   */
+  kept?: ReadonlySet<string>;
+  /** Each key object's series (null: not kept), looked up once (callers that keep their keys skip building the id every minute). */
+  byKey: WeakMap<MetricKey, MetricSeries | null>;
 }
 
-export function newMetricStore(retentionMinutes: number): MetricStore {
-  return { retentionMinutes: Math.max(1, retentionMinutes), series: new Map(), ids: new WeakMap() };
+export function newMetricStore(retentionMinutes: number, kept?: Iterable<MetricKey>): MetricStore {
+  return { retentionMinutes: Math.max(1, retentionMinutes), series: new Map(), kept: kept && new Set([...kept].map(metricId)), byKey: new WeakMap() };
 }
 
-function idOf(store: MetricStore, key: MetricKey): string {
-  let id = store.ids.get(key);
-  if (id === undefined) {
-    id = metricId(key);
-    store.ids.set(key, id);
+/** The metric's series (made when first asked for), or null when the store does not keep it. */
+function seriesOf(store: MetricStore, key: MetricKey): MetricSeries | null {
+  let series = store.byKey.get(key);
+  if (series !== undefined) return series;
+  const id = metricId(key);
+  if (store.kept && !store.kept.has(id)) series = null;
+  else {
+    series = store.series.get(id);
+    if (!series) {
+      const n = store.retentionMinutes;
+      series = { key, published: 0, sampleCount: new Float64Array(n), sum: new Float64Array(n), minimum: new Float64Array(n), maximum: new Float64Array(n) };
+      store.series.set(id, series);
+    }
   }
-  return id;
+  store.byKey.set(key, series);
+  return series;
 }
 
 /** The store's id of a metric: namespace, name and dimensions sorted by name (their order does not matter in CloudWatch). */
@@ -86,13 +100,8 @@ export function putSamples(store: MetricStore, key: MetricKey, minute: number, v
 }
 
 function write(store: MetricStore, key: MetricKey, minute: number, sampleCount: number, sum: number, minimum: number, maximum: number): void {
-  const id = idOf(store, key);
-  let series = store.series.get(id);
-  if (!series) {
-    const n = store.retentionMinutes;
-    series = { key, published: 0, sampleCount: new Float64Array(n), sum: new Float64Array(n), minimum: new Float64Array(n), maximum: new Float64Array(n) };
-    store.series.set(id, series);
-  }
+  const series = seriesOf(store, key);
+  if (!series) return;
   for (let m = series.published; m <= minute; m++) series.sampleCount[m % store.retentionMinutes] = 0;
   series.published = Math.max(series.published, minute + 1);
   if (sampleCount === 0) return;
@@ -114,7 +123,7 @@ function write(store: MetricStore, key: MetricKey, minute: number, sampleCount: 
 export function periodDatapoints(store: MetricStore, key: MetricKey, statistic: Statistic, periodMinutes: number, count: number, minutesElapsed: number): (number | null)[] {
   const complete = Math.floor(minutesElapsed / periodMinutes);
   const first = Math.max(0, complete - count);
-  const series = store.series.get(idOf(store, key));
+  const series = seriesOf(store, key);
   if (series && first * periodMinutes < series.published - store.retentionMinutes) {
     throw new Error(`metric store keeps ${store.retentionMinutes} minutes; minute ${first * periodMinutes} is gone`);
   }
