@@ -66,6 +66,11 @@ export function findViolations(world: World): string[] {
   }
   for (const provider of world.capacityProviders.values()) {
     const mine = live.filter((i) => i.capacityProvider === provider.name);
+    const inUse = mine.filter((i) => i.nonDaemonTasks > 0).length;
+    const idle = mine.filter((i) => i.nonDaemonTasks === 0 && i.status === 'ACTIVE').length;
+    if (inUse !== provider.instanceUse.inUse || idle !== provider.instanceUse.idle) {
+      problems.push(`capacity provider ${provider.name} has ${inUse} instances in use and ${idle} idle but keeps ${JSON.stringify(provider.instanceUse)}`);
+    }
     if (mine.length !== provider.instances.length || mine.some((i, k) => i !== provider.instances[k])) {
       problems.push(`capacity provider ${provider.name} runs ${mine.map((i) => i.id).join(',')} but keeps ${provider.instances.map((i) => i.id).join(',')}`);
     }

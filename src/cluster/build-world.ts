@@ -1,3 +1,4 @@
+import { countInstanceUse } from './provider-instance-use.js';
 import { builtInAttributes, registeredContainerInstance, type ContainerInstance } from '../model/container-instance.js';
 import { instanceTypeToLaunch } from '../model/capacity-provider.js';
 import { instanceType, type InstanceType } from '../model/instance-types.js';
@@ -101,6 +102,7 @@ export function buildWorld(spec: ScenarioSpec): World {
       launches: 0,
       reservation: 100,
       instances: [] as ContainerInstance[],
+      instanceUse: { inUse: 0, idle: 0 },
       waiting: [],
       warmupUntil: 0,
       minutesAbove: 0,
@@ -115,6 +117,7 @@ export function buildWorld(spec: ScenarioSpec): World {
         purchaseOption: p.asg.purchase,
       });
       provider.instances.push(instance);
+      countInstanceUse(provider, instance, 1);
     }
   }
   return world;

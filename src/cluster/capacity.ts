@@ -16,6 +16,7 @@ import { capacityProviderReservation } from '../metrics/published-metrics.js';
 import type { Simulation } from './simulation.js';
 import { placeOn, stopTask } from './task-lifecycle.js';
 import { scheduleInstanceFailure, scheduleSpotNotice } from './faults.js';
+import { countInstanceUse, providerOfLive } from './provider-instance-use.js';
 
 /** A task joins its capacity provider's queue in PROVISIONING, until capacity comes or its wait times out. */
 export function waitForCapacity(sim: Simulation, provider: CapacityProvider, task: Task, request: PlacementRequest): void {
@@ -131,6 +132,7 @@ export function instanceRegistrationDue(sim: Simulation, providerName: string, l
   });
   sim.placement.index.instanceAdded(instance);
   provider.instances.push(instance);
+  countInstanceUse(provider, instance, 1);
   scheduleInstanceFailure(sim, instance);
   scheduleSpotNotice(sim, instance);
   logContainerInstanceStateChange(sim, instance);
@@ -176,7 +178,10 @@ export function isEmpty(_sim: Simulation, instance: ContainerInstance): boolean 
 }
 
 function drain(sim: Simulation, instance: ContainerInstance): void {
+  const provider = providerOfLive(sim.world, instance);
+  countInstanceUse(provider, instance, -1);
   instance.status = 'DRAINING';
+  countInstanceUse(provider, instance, 1);
   instance.terminateWhenDrained = true;
   sim.engine.after(48 * 3_600_000, PHASE.lifecycle, { kind: 'DrainingTimeoutDue', instanceId: instance.id });
   sim.observers.instanceDraining(instance);
@@ -195,6 +200,7 @@ export function drainingTimeoutDue(sim: Simulation, instance: ContainerInstance)
 
 /** The EC2 instance terminates: its tasks stop (the host is gone) and it leaves its group. */
 export function terminateInstance(sim: Simulation, instance: ContainerInstance): void {
+  countInstanceUse(providerOfLive(sim.world, instance), instance, -1);
   instance.terminatedAt = sim.engine.now;
   sim.world.liveInstances.delete(instance);
   sim.placement.index.instanceTerminated(instance);
@@ -216,12 +222,8 @@ export function capacityMetricsDue(sim: Simulation): void {
   for (const provider of world.capacityProviders.values()) {
     // The group replaces what it lost (failed instances, launches blocked by an AZ outage).
     if (provider.instances.length + provider.launching.length < provider.desiredCapacity) setDesiredCapacity(sim, provider, provider.desiredCapacity);
-    let inUse = 0;
-    let idle = provider.launching.length;
-    for (const instance of provider.instances) {
-      if (!isEmpty(sim, instance)) inUse++;
-      else if (instance.status === 'ACTIVE') idle++;
-    }
+    const { inUse } = provider.instanceUse;
+    const idle = provider.launching.length + provider.instanceUse.idle;
     const waiting = provider.waiting.map((id) => sim.waitingRequests.get(id)!);
     const types = instanceTypeBounds(provider.asg.instanceTypes.map((t) => instanceType(t)!));
     const estimate = waiting.length === 0 ? { usedIdle: 0, extra: 0 } : estimateInstances(waiting, types, idle, provider.asg.availabilityZones, provider.asg.attributes, sim.spec.startEpochMs);

@@ -1,3 +1,4 @@
+import { countInstanceUse, providerOfLive } from './provider-instance-use.js';
 import type { ContainerInstance } from '../model/container-instance.js';
 import { isEligible } from '../placement/placement-state.js';
 import { setDesiredCapacity, terminateInstance } from './capacity.js';
@@ -102,7 +103,10 @@ export function scheduleSpotNotice(sim: Simulation, instance: ContainerInstance)
  */
 export function spotNoticeDue(sim: Simulation, instance: ContainerInstance): void {
   if (instance.terminatedAt !== undefined || instance.status === 'DRAINING') return;
+  const provider = providerOfLive(sim.world, instance);
+  countInstanceUse(provider, instance, -1);
   instance.status = 'DRAINING';
+  countInstanceUse(provider, instance, 1);
   sim.world.faults.push({ at: sim.engine.now, kind: 'EC2 Spot interruption', target: instance.id, tasksStopped: instance.taskIds.size });
   sim.observers.instanceDraining(instance);
   sim.engine.after(SPOT_NOTICE_MS, PHASE.lifecycle, { kind: 'SpotTerminationDue', instanceId: instance.id });

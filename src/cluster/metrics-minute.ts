@@ -1,7 +1,7 @@
-import { equalSamples, putMinute, putSamples, type MetricKey, type StatisticSet } from '../metrics/metric-store.js';
+import { equalSamples, metricHandle, putMinute, putSamplesTo, type MetricKey, type MetricStore, type StatisticSet } from '../metrics/metric-store.js';
 import { clusterMetric, loadBalancerMetric, serviceMetric, targetGroupMetric, workloadMetric } from '../metrics/published-metrics.js';
 import { serviceUtilization } from '../metrics/service-utilization.js';
-import type { ServiceMetricKeys, ServiceMinute } from '../model/service-scaling.js';
+import type { ServiceMetricHandles, ServiceMinute } from '../model/service-scaling.js';
 import type { Service } from '../model/service.js';
 import type { ServiceLoadSpec } from '../scenario/scenario-spec.js';
 import { requestRate } from '../workload/request-rate.js';
@@ -36,29 +36,29 @@ export function publishMetricsMinute(sim: Simulation): void {
     const m = serviceMinute(sim, service, load, { toTasks: routed.toTasks + direct, noTarget: routed.noTarget }, usage);
     // Results show the minutes that end at sample times; the others are not kept (a week of 200 services).
     scaling.minutes.push(sampled ? m : undefined);
-    const keys = scaling.metricKeys;
+    const handles = scaling.published;
     const { metrics } = sim.world;
-    putSamples(metrics, keys.cpuUtilization, minute, m.cpuUtilization, m.runningTasks);
-    putSamples(metrics, keys.memoryUtilization, minute, m.memoryUtilization, m.runningTasks);
-    putSamples(metrics, keys.requestRate, minute, m.requestRate, 1);
-    putSamples(metrics, keys.requestCountPerTarget, minute, m.requestCountPerTarget, 1);
-    putSamples(metrics, keys.requestsOverCapacity, minute, m.requestsOverCapacity, 1);
-    putSamples(metrics, keys.responseTime, minute, m.latencyMs, 1);
+    putSamplesTo(metrics, handles.cpuUtilization, minute, m.cpuUtilization, m.runningTasks);
+    putSamplesTo(metrics, handles.memoryUtilization, minute, m.memoryUtilization, m.runningTasks);
+    putSamplesTo(metrics, handles.requestRate, minute, m.requestRate, 1);
+    putSamplesTo(metrics, handles.requestCountPerTarget, minute, m.requestCountPerTarget, 1);
+    putSamplesTo(metrics, handles.requestsOverCapacity, minute, m.requestsOverCapacity, 1);
+    putSamplesTo(metrics, handles.responseTime, minute, m.latencyMs, 1);
     if (m.latencyMs !== null) latency.set(service.name, { ms: m.latencyMs, rate: m.requestRate });
   }
   publishResponseTimes(sim, latency, put);
   publishClusterMinute(sim, usage, put);
 }
 
-/** The keys of what publishMetricsMinute publishes for a service. */
-export function serviceMetricKeys(clusterName: string, service: string): ServiceMetricKeys {
+/** What publishMetricsMinute publishes for a service, found in the store. */
+export function serviceMetricHandles(store: MetricStore, clusterName: string, service: string): ServiceMetricHandles {
   return {
-    cpuUtilization: serviceMetric(clusterName, service, 'CPUUtilization'),
-    memoryUtilization: serviceMetric(clusterName, service, 'MemoryUtilization'),
-    requestRate: workloadMetric(clusterName, service, 'RequestRate'),
-    requestCountPerTarget: workloadMetric(clusterName, service, 'RequestCountPerTarget'),
-    requestsOverCapacity: workloadMetric(clusterName, service, 'RequestsOverCapacity'),
-    responseTime: workloadMetric(clusterName, service, 'ResponseTime'),
+    cpuUtilization: metricHandle(store, serviceMetric(clusterName, service, 'CPUUtilization')),
+    memoryUtilization: metricHandle(store, serviceMetric(clusterName, service, 'MemoryUtilization')),
+    requestRate: metricHandle(store, workloadMetric(clusterName, service, 'RequestRate')),
+    requestCountPerTarget: metricHandle(store, workloadMetric(clusterName, service, 'RequestCountPerTarget')),
+    requestsOverCapacity: metricHandle(store, workloadMetric(clusterName, service, 'RequestsOverCapacity')),
+    responseTime: metricHandle(store, workloadMetric(clusterName, service, 'ResponseTime')),
   };
 }
 

@@ -3,7 +3,7 @@ import { applyStep, type StepCooldown } from '../autoscaling/step-cooldown.js';
 import { combineWishes, targetTrackingAlarms, targetTrackingCapacity, type PolicyWish } from '../autoscaling/target-tracking.js';
 import { nextOccurrence } from '../autoscaling/schedule.js';
 import { evaluateAlarm, evaluationRange, type AlarmState } from '../metrics/alarm.js';
-import { newMetricStore, periodDatapoints } from '../metrics/metric-store.js';
+import { metricHandle, newMetricStore, periodDatapointsOf } from '../metrics/metric-store.js';
 import type { Millis } from '../engine/time.js';
 import type { ServiceScaling } from '../model/service-scaling.js';
 import type { Service } from '../model/service.js';
@@ -11,7 +11,7 @@ import type { ServiceAutoScalingSpec } from '../scenario/scenario-spec.js';
 import type { RegisterScalableTargetFile } from '../scenario/auto-scaling-schema.js';
 
 type SuspendedState = ServiceAutoScalingSpec['suspendedState'];
-import { publishMetricsMinute, serviceMetricKeys, taskCounts } from './metrics-minute.js';
+import { publishMetricsMinute, serviceMetricHandles, taskCounts } from './metrics-minute.js';
 import { stepAlarmName, stepPolicyName, targetTrackingAlarmName, targetTrackingPolicyName } from '../autoscaling/scaling-names.js';
 import { PHASE } from './events.js';
 import { requestReconcile } from './reconcile-requests.js';
@@ -39,7 +39,11 @@ export function startServiceMetrics(sim: Simulation): void {
       service,
       load: sim.spec.serviceLoad.find((l) => l.service === service),
       target,
-      metricKeys: serviceMetricKeys(sim.world.clusterName, service),
+      published: serviceMetricHandles(sim.world.metrics, sim.world.clusterName, service),
+      policyMetrics: {
+        targetTracking: (target?.targetTrackingPolicies ?? []).map((p) => metricHandle(sim.world.metrics, p.metric.key)),
+        stepScaling: (target?.stepScalingPolicies ?? []).map((p) => metricHandle(sim.world.metrics, p.metric.key)),
+      },
       minutes: [],
       alarms,
       stepAlarms,
@@ -116,8 +120,8 @@ function targetTrackingProposal(sim: Simulation, service: Service, scaling: Serv
   const policies = target.targetTrackingPolicies;
   const wishes: PolicyWish[] = policies.map((policy, k) => {
     const rules = targetTrackingAlarms(policy.TargetValue);
-    const { key, statistic, periodMinutes } = policy.metric;
-    const series = periodDatapoints(sim.world.metrics, key, statistic, periodMinutes, evaluationRange(rules.low.evaluationPeriods), minutesElapsed(sim));
+    const { statistic, periodMinutes } = policy.metric;
+    const series = periodDatapointsOf(sim.world.metrics, scaling.policyMetrics.targetTracking[k], statistic, periodMinutes, evaluationRange(rules.low.evaluationPeriods), minutesElapsed(sim));
     const alarms = scaling.alarms[k];
     alarms.high = evaluateAlarm(series, rules.high, alarms.high);
     alarms.low = evaluateAlarm(series, rules.low, alarms.low);
@@ -150,9 +154,9 @@ function targetTrackingProposal(sim: Simulation, service: Service, scaling: Serv
 function stepProposals(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): (Proposal | undefined)[] {
   return target.stepScalingPolicies.map((policy, k) => {
     const { alarm } = policy;
-    const { key, statistic, periodMinutes } = policy.metric;
+    const { statistic, periodMinutes } = policy.metric;
     // The evaluation range's whole periods, aligned to time 0.
-    const datapoints = periodDatapoints(sim.world.metrics, key, statistic, periodMinutes, evaluationRange(alarm.EvaluationPeriods), minutesElapsed(sim));
+    const datapoints = periodDatapointsOf(sim.world.metrics, scaling.policyMetrics.stepScaling[k], statistic, periodMinutes, evaluationRange(alarm.EvaluationPeriods), minutesElapsed(sim));
     const rule = {
       threshold: alarm.Threshold,
       comparisonOperator: alarm.ComparisonOperator,

@@ -12,6 +12,7 @@ import { pendingTaskCount, taskId } from '../model/world.js';
 import { claim, release } from '../placement/claim.js';
 import type { StateDurationsSpec } from '../scenario/scenario-schema.js';
 import { logTaskStateChange } from './event-log.js';
+import { countInstanceUse, providerOfLive } from './provider-instance-use.js';
 import { PHASE, type SimEvent } from './events.js';
 import type { Simulation } from './simulation.js';
 
@@ -122,7 +123,12 @@ export function placeOn(sim: Simulation, task: Task, instance: ContainerInstance
   task.claim = claim(sim.placement, instance, task.group, task.reservation, td.network);
   task.waitForCapacityMs = sim.engine.now - task.createdAt;
   instance.taskIds.add(task.id);
-  if (!isDaemonTask(sim, task)) instance.nonDaemonTasks++;
+  if (!isDaemonTask(sim, task)) {
+    const provider = providerOfLive(sim.world, instance);
+    countInstanceUse(provider, instance, -1);
+    instance.nonDaemonTasks++;
+    countInstanceUse(provider, instance, 1);
+  }
   instance.pendingTasksCount++;
   scheduleNext(sim, task);
 }
@@ -177,7 +183,12 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
     if (instance && task.claim) {
       release(sim.placement, instance, task.claim);
       instance.taskIds.delete(task.id);
-      if (!isDaemonTask(sim, task)) instance.nonDaemonTasks--;
+      if (!isDaemonTask(sim, task)) {
+        const provider = providerOfLive(world, instance);
+        countInstanceUse(provider, instance, -1);
+        instance.nonDaemonTasks--;
+        countInstanceUse(provider, instance, 1);
+      }
     }
   }
   notePeaks(sim);

@@ -22,6 +22,9 @@ export interface StatisticSet {
   maximum: number;
 }
 
+/** A metric's place in one store, found once (null: the store does not keep it). */
+export type MetricHandle = MetricSeries | null;
+
 interface MetricSeries {
   key: MetricKey;
   /** Minutes published so far: the latest is minute `published - 1` (minute 0 ends at 1 min). */
@@ -49,6 +52,10 @@ export function newMetricStore(retentionMinutes: number, kept?: Iterable<MetricK
 }
 
 /** The metric's series (made when first asked for), or null when the store does not keep it. */
+export function metricHandle(store: MetricStore, key: MetricKey): MetricHandle {
+  return seriesOf(store, key);
+}
+
 function seriesOf(store: MetricStore, key: MetricKey): MetricSeries | null {
   let series = store.byKey.get(key);
   if (series !== undefined) return series;
@@ -86,7 +93,7 @@ export function equalSamples(value: number, count: number): StatisticSet {
  */
 export function putMinute(store: MetricStore, key: MetricKey, minute: number, set: StatisticSet | undefined): void {
   if (!set) putSamples(store, key, minute, null, 0);
-  else write(store, key, minute, set.sampleCount, set.sum, set.minimum, set.maximum);
+  else write(store, seriesOf(store, key), minute, set.sampleCount, set.sum, set.minimum, set.maximum);
 }
 
 /**
@@ -95,12 +102,16 @@ export function putMinute(store: MetricStore, key: MetricKey, minute: number, se
  * equalSamples, without the statistic set.
  */
 export function putSamples(store: MetricStore, key: MetricKey, minute: number, value: number | null, count: number): void {
-  if (value === null) write(store, key, minute, 0, 0, 0, 0);
-  else write(store, key, minute, count, value * count, value, value);
+  putSamplesTo(store, seriesOf(store, key), minute, value, count);
 }
 
-function write(store: MetricStore, key: MetricKey, minute: number, sampleCount: number, sum: number, minimum: number, maximum: number): void {
-  const series = seriesOf(store, key);
+/** putSamples to a metric found once with metricHandle. */
+export function putSamplesTo(store: MetricStore, handle: MetricHandle, minute: number, value: number | null, count: number): void {
+  if (value === null) write(store, handle, minute, 0, 0, 0, 0);
+  else write(store, handle, minute, count, value * count, value, value);
+}
+
+function write(store: MetricStore, series: MetricHandle, minute: number, sampleCount: number, sum: number, minimum: number, maximum: number): void {
   if (!series) return;
   for (let m = series.published; m <= minute; m++) series.sampleCount[m % store.retentionMinutes] = 0;
   series.published = Math.max(series.published, minute + 1);
@@ -121,9 +132,13 @@ function write(store: MetricStore, key: MetricKey, minute: number, sampleCount: 
  * holds for everything ecsim publishes.
  */
 export function periodDatapoints(store: MetricStore, key: MetricKey, statistic: Statistic, periodMinutes: number, count: number, minutesElapsed: number): (number | null)[] {
+  return periodDatapointsOf(store, seriesOf(store, key), statistic, periodMinutes, count, minutesElapsed);
+}
+
+/** periodDatapoints of a metric found once with metricHandle. */
+export function periodDatapointsOf(store: MetricStore, series: MetricHandle, statistic: Statistic, periodMinutes: number, count: number, minutesElapsed: number): (number | null)[] {
   const complete = Math.floor(minutesElapsed / periodMinutes);
   const first = Math.max(0, complete - count);
-  const series = seriesOf(store, key);
   if (series && first * periodMinutes < series.published - store.retentionMinutes) {
     throw new Error(`metric store keeps ${store.retentionMinutes} minutes; minute ${first * periodMinutes} is gone`);
   }

@@ -46,6 +46,8 @@ export interface CapacityProvider {
   reservation: number;
   /** Its registered, not terminated container instances, in registration order. */
   instances: ContainerInstance[];
+  /** How many of them run a task other than a daemon's, and how many are ACTIVE and empty (kept as they change). */
+  instanceUse: { inUse: number; idle: number };
   /** Tasks waiting in PROVISIONING for its capacity, in arrival order. */
   waiting: string[];
   /** No scale-out before this time (instance warm-up). */

@@ -2,7 +2,7 @@ import type { ServiceAutoScalingSpec, ServiceLoadSpec } from '../scenario/scenar
 import type { StepCooldown } from '../autoscaling/step-cooldown.js';
 import type { Millis } from '../engine/time.js';
 import type { AlarmState } from '../metrics/alarm.js';
-import type { MetricKey } from '../metrics/metric-store.js';
+import type { MetricHandle } from '../metrics/metric-store.js';
 
 /** One minute's datapoints of a service's metrics (null: no datapoint, e.g. no task running). */
 export interface ServiceMinute {
@@ -18,14 +18,14 @@ export interface ServiceMinute {
   latencyMs: number | null;
 }
 
-/** The metrics published for a service each minute. */
-export interface ServiceMetricKeys {
-  cpuUtilization: MetricKey;
-  memoryUtilization: MetricKey;
-  requestRate: MetricKey;
-  requestCountPerTarget: MetricKey;
-  requestsOverCapacity: MetricKey;
-  responseTime: MetricKey;
+/** The metrics published for a service each minute, found once in the metric store. */
+export interface ServiceMetricHandles {
+  cpuUtilization: MetricHandle;
+  memoryUtilization: MetricHandle;
+  requestRate: MetricHandle;
+  requestCountPerTarget: MetricHandle;
+  requestsOverCapacity: MetricHandle;
+  responseTime: MetricHandle;
 }
 
 /** A service's metrics so far and Application Auto Scaling's state for it. */
@@ -34,8 +34,10 @@ export interface ServiceScaling {
   /** The service's load model and scalable target, if it has them. */
   load?: ServiceLoadSpec;
   target?: ServiceAutoScalingSpec;
-  /** The keys of the service's metrics in the metric store, made once. */
-  metricKeys: ServiceMetricKeys;
+  /** The service's metrics in the metric store. */
+  published: ServiceMetricHandles;
+  /** The metric each target tracking policy, then each step scaling policy, reads. */
+  policyMetrics: { targetTracking: MetricHandle[]; stepScaling: MetricHandle[] };
   /** Per minute, the minute's datapoints when the minute ends at a sample time of the Results' series (else undefined). */
   minutes: (ServiceMinute | undefined)[];
   /** Per target tracking policy: its AlarmHigh and AlarmLow states (alarms start in INSUFFICIENT_DATA). */
