@@ -1,34 +1,40 @@
 /**
  * Instances ordered by one remaining resource (then by index), able to answer "the first instance at
- * or after this position whose *other* remaining resource is at least this much" in logarithmic time.
- * binpack(memory) walks memory order but must skip instances short of CPU (and the other way round);
- * on a busy cluster those are most of them, so they are skipped by subtree, not one by one.
+ * or after this position whose *other* remaining resource is at least this much" quickly. binpack(memory)
+ * walks memory order but must skip instances short of CPU (and the other way round); on a busy cluster
+ * those are most of them, so they are skipped a block at a time, not one by one.
  *
- * A treap over instance indexes: the in-order key is `value * 2^20 + index`; each node keeps the
- * largest `other` value in its subtree. Priorities are a hash of the index, so the shape (and every
- * answer) depends only on the contents.
+ * The order is kept as a list of small sorted blocks (at most BLOCK_SIZE entries each), each knowing the
+ * largest `other` value it holds. The key of an instance is `value * 2^20 + index`, so the order (and
+ * every answer) depends only on the contents. Every claim and release moves an instance, so moves
+ * are what this is fast at: a binary search and a short shift inside one block.
  */
 export const INDEX_LIMIT = 2 ** 20;
 const NIL = -1;
+/** Entries a block holds at most; a full block splits in two. */
+const BLOCK_SIZE = 64;
+
+interface Block {
+  /** Sorted keys, then each entry's instance index and other resource, `length` of them in use. */
+  keys: Float64Array;
+  indexes: Int32Array;
+  others: Float64Array;
+  length: number;
+  /** The largest of `others` in use (-Infinity when empty). */
+  maxOther: number;
+}
 
 export class ResourceTree {
+  private blocks: Block[] = [];
+  /** Per instance index: its key, and whether it is in the tree. */
   private keys: Float64Array;
-  private other: Float64Array;
-  private maxOther: Float64Array;
-  private left: Int32Array;
-  private right: Int32Array;
-  private priority: Uint32Array;
-  private root = NIL;
+  private present: Uint8Array;
   private count = 0;
 
   constructor(capacity = 64) {
     capacity = Math.max(16, capacity);
     this.keys = new Float64Array(capacity);
-    this.other = new Float64Array(capacity);
-    this.maxOther = new Float64Array(capacity);
-    this.left = new Int32Array(capacity).fill(NIL);
-    this.right = new Int32Array(capacity).fill(NIL);
-    this.priority = new Uint32Array(capacity);
+    this.present = new Uint8Array(capacity);
   }
 
   get size(): number {
@@ -38,30 +44,50 @@ export class ResourceTree {
   /** Adds instance `index` with its ordering `value` and its `other` resource. */
   add(index: number, value: number, other: number): void {
     this.ensure(index);
-    this.keys[index] = value * INDEX_LIMIT + index;
-    this.other[index] = other;
-    this.maxOther[index] = other;
-    this.left[index] = NIL;
-    this.right[index] = NIL;
-    this.priority[index] = hash(index);
-    this.root = this.insert(this.root, index);
+    const key = value * INDEX_LIMIT + index;
+    this.keys[index] = key;
+    this.present[index] = 1;
     this.count++;
+    if (this.blocks.length === 0) this.blocks.push(newBlock());
+    const b = this.blockFor(key);
+    const block = this.blocks[b];
+    const at = lowerBound(block, key);
+    const { keys, indexes, others } = block;
+    for (let i = block.length; i > at; i--) {
+      keys[i] = keys[i - 1];
+      indexes[i] = indexes[i - 1];
+      others[i] = others[i - 1];
+    }
+    block.keys[at] = key;
+    block.indexes[at] = index;
+    block.others[at] = other;
+    block.length++;
+    if (other > block.maxOther) block.maxOther = other;
+    if (block.length === BLOCK_SIZE) this.split(b);
   }
 
   /** Whether instance `index` is in the tree. */
   has(index: number): boolean {
-    if (index >= this.keys.length) return false;
-    const key = this.keys[index];
-    let node = this.root;
-    while (node !== NIL) {
-      if (node === index) return true;
-      node = key < this.keys[node] ? this.left[node] : this.right[node];
-    }
-    return false;
+    return index < this.present.length && this.present[index] === 1;
   }
 
   remove(index: number): void {
-    this.root = this.delete(this.root, this.keys[index]);
+    if (!this.has(index)) throw new Error(`ResourceTree: instance ${index} is not in the tree`);
+    const key = this.keys[index];
+    const b = this.blockFor(key);
+    const block = this.blocks[b];
+    const at = lowerBound(block, key);
+    const { keys, indexes, others } = block;
+    const other = others[at];
+    for (let i = at + 1; i < block.length; i++) {
+      keys[i - 1] = keys[i];
+      indexes[i - 1] = indexes[i];
+      others[i - 1] = others[i];
+    }
+    block.length--;
+    if (block.length === 0) this.blocks.splice(b, 1);
+    else if (other === block.maxOther) block.maxOther = largestOther(block);
+    this.present[index] = 0;
     this.count--;
   }
 
@@ -76,7 +102,13 @@ export class ResourceTree {
    * resource is at least `minOther`; -1 when there is none. `fromKey` is `value * 2^20 + index`.
    */
   first(fromKey: number, minOther: number): number {
-    return this.search(this.root, fromKey, minOther);
+    const { blocks } = this;
+    for (let b = this.blockFor(fromKey); b < blocks.length; b++) {
+      const block = blocks[b];
+      if (block.maxOther < minOther) continue;
+      for (let i = lowerBound(block, fromKey); i < block.length; i++) if (block.others[i] >= minOther) return block.indexes[i];
+    }
+    return NIL;
   }
 
   keyOf(index: number): number {
@@ -87,106 +119,65 @@ export class ResourceTree {
     return Math.floor(this.keys[index] / INDEX_LIMIT);
   }
 
-  private search(node: number, fromKey: number, minOther: number): number {
-    while (node !== NIL) {
-      if (this.maxOther[node] < minOther) return NIL;
-      if (this.keys[node] < fromKey) {
-        node = this.right[node];
-        continue;
-      }
-      const inLeft = this.search(this.left[node], fromKey, minOther);
-      if (inLeft !== NIL) return inLeft;
-      if (this.other[node] >= minOther) return node;
-      node = this.right[node];
+  /** The block where `key` is or would go: the first whose last key is at least `key`, else the last. */
+  private blockFor(key: number): number {
+    const { blocks } = this;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const block = blocks[mid];
+      if (block.keys[block.length - 1] < key) lo = mid + 1;
+      else hi = mid;
     }
-    return NIL;
+    return lo;
   }
 
-  private insert(node: number, index: number): number {
-    if (node === NIL) return index;
-    if (this.keys[index] < this.keys[node]) {
-      this.left[node] = this.insert(this.left[node], index);
-      if (this.priority[this.left[node]] > this.priority[node]) node = this.rotateRight(node);
-    } else {
-      this.right[node] = this.insert(this.right[node], index);
-      if (this.priority[this.right[node]] > this.priority[node]) node = this.rotateLeft(node);
-    }
-    this.pull(node);
-    return node;
-  }
-
-  private delete(node: number, key: number): number {
-    if (node === NIL) throw new Error(`ResourceTree: key ${key} is not in the tree`);
-    if (key < this.keys[node]) this.left[node] = this.delete(this.left[node], key);
-    else if (key > this.keys[node]) this.right[node] = this.delete(this.right[node], key);
-    else return this.merge(this.left[node], this.right[node]);
-    this.pull(node);
-    return node;
-  }
-
-  private merge(a: number, b: number): number {
-    if (a === NIL) return b;
-    if (b === NIL) return a;
-    if (this.priority[a] > this.priority[b]) {
-      this.right[a] = this.merge(this.right[a], b);
-      this.pull(a);
-      return a;
-    }
-    this.left[b] = this.merge(a, this.left[b]);
-    this.pull(b);
-    return b;
-  }
-
-  private rotateRight(node: number): number {
-    const l = this.left[node];
-    this.left[node] = this.right[l];
-    this.right[l] = node;
-    this.pull(node);
-    this.pull(l);
-    return l;
-  }
-
-  private rotateLeft(node: number): number {
-    const r = this.right[node];
-    this.right[node] = this.left[r];
-    this.left[r] = node;
-    this.pull(node);
-    this.pull(r);
-    return r;
-  }
-
-  private pull(node: number): void {
-    let max = this.other[node];
-    const l = this.left[node];
-    const r = this.right[node];
-    if (l !== NIL && this.maxOther[l] > max) max = this.maxOther[l];
-    if (r !== NIL && this.maxOther[r] > max) max = this.maxOther[r];
-    this.maxOther[node] = max;
+  private split(b: number): void {
+    const block = this.blocks[b];
+    const half = block.length >> 1;
+    const upper = newBlock();
+    upper.keys.set(block.keys.subarray(half, block.length));
+    upper.indexes.set(block.indexes.subarray(half, block.length));
+    upper.others.set(block.others.subarray(half, block.length));
+    upper.length = block.length - half;
+    block.length = half;
+    block.maxOther = largestOther(block);
+    upper.maxOther = largestOther(upper);
+    this.blocks.splice(b + 1, 0, upper);
   }
 
   private ensure(index: number): void {
     if (index < this.keys.length) return;
     let capacity = this.keys.length;
     while (capacity <= index) capacity *= 2;
-    const grow = <T extends Float64Array | Int32Array | Uint32Array>(a: T, fill?: number): T => {
-      const b = new (a.constructor as new (n: number) => T)(capacity);
-      b.set(a);
-      if (fill !== undefined) b.fill(fill, a.length);
-      return b;
-    };
-    this.keys = grow(this.keys);
-    this.other = grow(this.other);
-    this.maxOther = grow(this.maxOther);
-    this.left = grow(this.left, NIL);
-    this.right = grow(this.right, NIL);
-    this.priority = grow(this.priority);
+    const keys = new Float64Array(capacity);
+    keys.set(this.keys);
+    const present = new Uint8Array(capacity);
+    present.set(this.present);
+    this.keys = keys;
+    this.present = present;
   }
 }
 
-/** A fixed integer hash (murmur3's finaliser) for treap priorities. */
-function hash(index: number): number {
-  let h = (index + 0x9e3779b9) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
-  return (h ^ (h >>> 16)) >>> 0;
+function newBlock(): Block {
+  return { keys: new Float64Array(BLOCK_SIZE), indexes: new Int32Array(BLOCK_SIZE), others: new Float64Array(BLOCK_SIZE), length: 0, maxOther: -Infinity };
+}
+
+/** The first position in the block whose key is at least `key` (the block's length when none is). */
+function lowerBound(block: Block, key: number): number {
+  let lo = 0;
+  let hi = block.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (block.keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function largestOther(block: Block): number {
+  let max = -Infinity;
+  for (let i = 0; i < block.length; i++) if (block.others[i] > max) max = block.others[i];
+  return max;
 }
