@@ -22,18 +22,18 @@ export function requestReconcile(sim: Simulation, service: Service, at = sim.eng
  */
 export function reconcileAll(sim: Simulation): void {
   const { engine } = sim;
-  const event: Extract<SimEvent, { kind: 'ServicesReconcileDue' }> = { kind: 'ServicesReconcileDue', services: [], next: 0 };
-  const batched: Service[] = [];
-  for (const service of sim.world.services.values()) {
+  const { services } = sim.world;
+  const names: string[] = [];
+  for (const service of services.values()) {
     const pending = service.reconcile;
     if (pending && pending.at <= engine.now) continue;
     if (pending) engine.cancel(pending.handle);
-    batched.push(service);
-    event.services.push(service.name);
+    names.push(service.name);
   }
-  if (batched.length === 0) return;
-  const handle = engine.at(engine.now, PHASE.requests, event);
-  for (const service of batched) service.reconcile = { at: engine.now, handle };
+  if (names.length === 0) return;
+  // One pending record for them all (records are replaced, never changed).
+  const pending = { at: engine.now, handle: engine.at(engine.now, PHASE.requests, { kind: 'ServicesReconcileDue', services: names, next: 0 }) };
+  for (const name of names) services.get(name)!.reconcile = pending;
 }
 
 /**

@@ -46,6 +46,7 @@ export function startServiceMetrics(sim: Simulation): void {
       },
       minutes: [],
       alarms,
+      targetTrackingRules: (target?.targetTrackingPolicies ?? []).map((p) => targetTrackingAlarms(p.TargetValue)),
       stepAlarms,
       alarmHistory: {},
       minCapacity: target?.minCapacity ?? 0,
@@ -101,7 +102,11 @@ interface Proposal {
  * capacity wins (AAS: with several policies, the one giving the largest capacity).
  */
 function scaleService(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): void {
-  const proposals = [targetTrackingProposal(sim, service, scaling, target), ...stepProposals(sim, service, scaling, target)].filter((p): p is Proposal => p !== undefined);
+  // Every policy's alarms are evaluated each minute, whether or not one proposes anything.
+  const tracking = targetTrackingProposal(sim, service, scaling, target);
+  const steps = target.stepScalingPolicies.length === 0 ? [] : stepProposals(sim, service, scaling, target);
+  if (tracking === undefined && steps.every((p) => p === undefined)) return;
+  const proposals = [tracking, ...steps].filter((p): p is Proposal => p !== undefined);
   // A suspended direction does nothing; the alarms go on being evaluated (AAS UG: suspend and resume scaling).
   const outs = scaling.suspended.scaleOut ? [] : proposals.filter((p) => p.desired > service.desiredCount);
   const ins = scaling.suspended.scaleIn ? [] : proposals.filter((p) => p.desired < service.desiredCount);
@@ -119,7 +124,7 @@ function targetTrackingProposal(sim: Simulation, service: Service, scaling: Serv
   const running = runningTasks(sim, service);
   const policies = target.targetTrackingPolicies;
   const wishes: PolicyWish[] = policies.map((policy, k) => {
-    const rules = targetTrackingAlarms(policy.TargetValue);
+    const rules = scaling.targetTrackingRules[k];
     const { statistic, periodMinutes } = policy.metric;
     const series = periodDatapointsOf(sim.world.metrics, scaling.policyMetrics.targetTracking[k], statistic, periodMinutes, evaluationRange(rules.low.evaluationPeriods), minutesElapsed(sim));
     const alarms = scaling.alarms[k];

@@ -56,13 +56,22 @@ export function breaches(value: number, rule: Pick<AlarmRule, 'threshold' | 'com
 export function evaluateAlarm(points: Datapoints, rule: AlarmRule, current: AlarmState): AlarmState {
   const N = rule.evaluationPeriods;
   const M = rule.datapointsToAlarm;
-  const range = points.slice(-evaluationRange(N));
-  const real = range.filter((p): p is number => p !== null);
-  if (real.length >= N) return real.slice(-N).filter((v) => breaches(v, rule)).length >= M ? 'ALARM' : 'OK';
+  const from = Math.max(0, points.length - evaluationRange(N));
+  // The latest real points, newest first, up to N: with N of them they decide.
+  let real = 0;
+  let breaching = 0;
+  for (let i = points.length - 1; i >= from && real < N; i--) {
+    const p = points[i];
+    if (p === null) continue;
+    real++;
+    if (breaches(p, rule)) breaching++;
+  }
+  if (real >= N) return breaching >= M ? 'ALARM' : 'OK';
 
-  const breaching = real.filter((v) => breaches(v, rule)).length;
-  const shortfall = N - real.length;
-  if (real.length === 0) {
+  // Fewer than N real points in the range: `real` and `breaching` count all of them.
+  const range = points.slice(from);
+  const shortfall = N - real;
+  if (real === 0) {
     return { missing: 'INSUFFICIENT_DATA', ignore: current, breaching: 'ALARM', notBreaching: 'OK' }[rule.treatMissingData] as AlarmState;
   }
   if (rule.treatMissingData === 'breaching') return breaching + shortfall >= M ? 'ALARM' : 'OK';

@@ -1,7 +1,7 @@
 import type { ServiceAutoScalingSpec, ServiceLoadSpec } from '../scenario/scenario-spec.js';
 import type { StepCooldown } from '../autoscaling/step-cooldown.js';
 import type { Millis } from '../engine/time.js';
-import type { AlarmState } from '../metrics/alarm.js';
+import type { AlarmRule, AlarmState } from '../metrics/alarm.js';
 import type { MetricHandle } from '../metrics/metric-store.js';
 
 /** One minute's datapoints of a service's metrics (null: no datapoint, e.g. no task running). */
@@ -42,6 +42,8 @@ export interface ServiceScaling {
   minutes: (ServiceMinute | undefined)[];
   /** Per target tracking policy: its AlarmHigh and AlarmLow states (alarms start in INSUFFICIENT_DATA). */
   alarms: { high: AlarmState; low: AlarmState }[];
+  /** Per target tracking policy: the rules of its AlarmHigh and AlarmLow. */
+  targetTrackingRules: { high: AlarmRule; low: AlarmRule }[];
   /** Per step scaling policy: the state of the alarm that invokes it. */
   stepAlarms: AlarmState[];
   /** Every alarm's state at the end of each minute so far, by alarm name. */

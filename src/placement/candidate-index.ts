@@ -36,6 +36,8 @@ export class CandidateIndex {
   private readonly sortedAll: Record<ResourceField, ResourceTree | undefined> = { cpu: undefined, memory: undefined };
   /** field -> attribute -> value -> the index of the instances with that value. */
   private readonly sortedScoped: Record<ResourceField, Map<string, Map<string, ResourceTree>>> = { cpu: new Map(), memory: new Map() };
+  /** The same, as a list (walked on every resource change without an iterator). */
+  private readonly scopedList: Record<ResourceField, { attribute: string; byValue: Map<string, ResourceTree> }[]> = { cpu: [], memory: [] };
   /** What the instances not terminated register and have left, summed (the cluster's reservation). */
   readonly live: LiveCapacity = { instances: 0, registeredCpuUnits: 0, registeredMemoryMiB: 0, remainingCpuUnits: 0, remainingMemoryMiB: 0 };
 
@@ -61,6 +63,7 @@ export class CandidateIndex {
     if (!byValue) {
       byValue = new Map();
       this.sortedScoped[field].set(scope.attribute, byValue);
+      this.scopedList[field].push({ attribute: scope.attribute, byValue });
     }
     let index = byValue.get(scope.value);
     if (!index) {
@@ -82,8 +85,9 @@ export class CandidateIndex {
     trees.length = 0;
     const all = this.sortedAll[field];
     if (all) trees.push(all);
-    for (const [attribute, byValue] of this.sortedScoped[field]) {
-      const tree = byValue.get(valueOf(instance, attribute));
+    const scoped = this.scopedList[field];
+    for (let i = 0; i < scoped.length; i++) {
+      const tree = scoped[i].byValue.get(valueOf(instance, scoped[i].attribute));
       if (tree) trees.push(tree);
     }
     return trees;

@@ -10,6 +10,8 @@ export const MISSING_VALUE = '\u0000missing';
  */
 export class GroupStats {
   private readonly perGroup = new Map<string, Map<string, Map<string, number>>>();
+  /** The same per group, as a list of (attribute, counts) walked on every placement without an iterator. */
+  private readonly trackedList = new Map<string, { attribute: string; counts: Map<string, number> }[]>();
   /** Instances holding at least one task of each group. */
   private readonly holders = new Map<string, Set<ContainerInstance>>();
 
@@ -37,6 +39,12 @@ export class GroupStats {
         if (n > 0) bump(counts, valueOf(instance, attribute), n);
       }
       byAttribute.set(attribute, counts);
+      let list = this.trackedList.get(group);
+      if (!list) {
+        list = [];
+        this.trackedList.set(group, list);
+      }
+      list.push({ attribute, counts });
     }
     return counts;
   }
@@ -50,9 +58,9 @@ export class GroupStats {
     }
     if ((instance.groupCounts.get(group) ?? 0) > 0) holders.add(instance);
     else holders.delete(instance);
-    const byAttribute = this.perGroup.get(group);
-    if (!byAttribute) return;
-    for (const [attribute, counts] of byAttribute) bump(counts, valueOf(instance, attribute), delta);
+    const tracked = this.trackedList.get(group);
+    if (!tracked) return;
+    for (let i = 0; i < tracked.length; i++) bump(tracked[i].counts, valueOf(instance, tracked[i].attribute), delta);
   }
 }
 
