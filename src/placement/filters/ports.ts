@@ -11,10 +11,13 @@ const NO_DYNAMIC_PORT: Rejection = { reason: 'RESOURCE:PORTS', shortfall: 1, mes
  * most 100 reserved ports including the new static ones, and room in the dynamic range for the
  * dynamic ones (DG task definition parameters: portMappings; service event messages).
  */
+const PROTOCOLS = ['tcp', 'udp'] as const;
+const NO_PROTOCOLS: readonly ('tcp' | 'udp')[] = [];
+
 export function portFit(request: PlacementRequest, instance: ContainerInstance): Rejection | undefined {
   const { staticPorts, dynamicPorts } = request.network;
   if (staticPorts.length === 0 && dynamicPorts.length === 0) return undefined;
-  for (const protocol of ['tcp', 'udp'] as const) {
+  for (const protocol of staticPorts.length === 0 ? NO_PROTOCOLS : PROTOCOLS) {
     const ports = instance.ports[protocol];
     const wanted = staticPorts.filter((p) => p.protocol === protocol);
     if (wanted.some((p) => !isFree(ports, p.hostPort))) return PORT_IN_USE;
