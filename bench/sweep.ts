@@ -1,7 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { planSweep } from '../src/cli/sweep-plan.js';
-import { runCellsInWorkers } from '../src/cli/sweep-pool.js';
 
 const QUICKSTART = fileURLToPath(new URL('../sims/quickstart.yaml', import.meta.url));
 /** Five simulated weeks of the quickstart: about 0.7 s a run on an idle core here, so starting a worker (~0.3-0.5 s under tsx) is small beside it. */
@@ -18,8 +18,15 @@ export interface SweepBenchReport {
  * The same 20-run sweep on 1 worker thread and on 2, alternated, the best of REPEATS each (the
  * machine is shared, so the best time is the one least disturbed). The reference is the 1-worker time
  * in the same command; the figure is the speedup. Both must give the same runs.
+ *
+ * The workers are those of the compiled build, built first from the current source: that is what
+ * `ecsim sweep` runs (the package's bin). From source each worker would first compile ecsim with
+ * tsx, on a loader thread of its own, which is not the sweep's work.
  */
 export async function benchSweep(): Promise<SweepBenchReport> {
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'inherit' });
+  const pool: typeof import('../src/cli/sweep-pool.js') = await import(new URL('../dist/src/cli/sweep-pool.js', import.meta.url).href);
+  const { runCellsInWorkers } = pool;
   const plan = planSweep(QUICKSTART, SWEEP, {});
   const seconds: Record<1 | 2, number[]> = { 1: [], 2: [] };
   const outputs: Record<1 | 2, string> = { 1: '', 2: '' };

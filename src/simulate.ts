@@ -29,6 +29,11 @@ export interface SimulateOptions {
   until?: Millis;
   /** Check every invariant after every event (slow; for tests and `--check`). */
   check?: boolean;
+  /**
+   * Check every invariant after every Nth event and at the end instead (`--check-every N`): a check
+   * reads the whole world, so on a large cluster checking after every event would take days.
+   */
+  checkEvery?: number;
   /** Stop with SimulationStopped after this many events. */
   maxEvents?: number;
   /** Receives the event log (EventBridge-shaped ECS events) in time order; without it no log is built. */
@@ -99,10 +104,12 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
   if (world.capacityProviders.size > 0) engine.at(0, PHASE.metrics, { kind: 'CapacityMetricsDue' });
 
   const { afterEvent } = options;
+  const every = options.check ? 1 : options.checkEvery;
+  const check = () => assertInvariants(sim.world, engine.now, sim.placement.index.live);
   const afterEach =
-    options.check || afterEvent
+    every !== undefined || afterEvent
       ? () => {
-          if (options.check) assertInvariants(sim.world, engine.now, sim.placement.index.live);
+          if (every !== undefined && engine.eventsFired % every === 0) check();
           afterEvent?.(sim.world, engine.now);
         }
       : undefined;
@@ -113,5 +120,6 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
     if (outcome.stoppedBy === 'max-events') throw new SimulationStopped(outcome.eventsFired, outcome.now);
     options.onProgress?.(engine.now, durationMs);
   }
+  if (every !== undefined) check();
   return buildResults(runSpec, seed, durationMs, sim.world, sim.series, engine.eventsFired, options.taskRecords);
 }

@@ -24,6 +24,7 @@ function main(argv: string[]): void | Promise<void> {
         out: { type: 'string' },
         json: { type: 'boolean' },
         check: { type: 'boolean' },
+        'check-every': { type: 'string' },
         'max-events': { type: 'string' },
         events: { type: 'string' },
         tasks: { type: 'string' },
@@ -73,7 +74,7 @@ function main(argv: string[]): void | Promise<void> {
 
 /** The options each command takes besides --help and --version. */
 const COMMAND_OPTIONS: Record<string, string[]> = {
-  run: ['seed', 'until', 'out', 'json', 'check', 'max-events', 'events', 'tasks'],
+  run: ['seed', 'until', 'out', 'json', 'check', 'check-every', 'max-events', 'events', 'tasks'],
   sweep: ['seeds', 'set', 'workers', 'out', 'shard', 'shards', 'max-events'],
   merge: [],
   compare: ['out'],

@@ -15,6 +15,7 @@ export interface RunFlags {
   out?: string;
   json?: boolean;
   check?: boolean;
+  'check-every'?: string;
   'max-events'?: string;
   events?: string;
   tasks?: string;
@@ -23,6 +24,8 @@ export interface RunFlags {
 export function runCommand(file: string, flags: RunFlags): void {
   const seed = flags.seed === undefined ? undefined : wholeNumber('--seed', flags.seed);
   const maxEvents = flags['max-events'] === undefined ? undefined : wholeNumber('--max-events', flags['max-events']);
+  const checkEvery = flags['check-every'] === undefined ? undefined : wholeNumber('--check-every', flags['check-every']);
+  if (checkEvery === 0) throw badInput('--check-every: expected a whole number of events of at least 1, got "0"');
   const until = flags.until === undefined ? undefined : parseDuration(flags.until);
   if (flags.until !== undefined && !until) throw badInput(`--until: expected a positive duration such as "90m" or "6h", got "${flags.until}"`);
   if (flags.tasks !== undefined && flags.tasks !== 'full' && flags.tasks !== 'summary') throw badInput(`--tasks: expected full or summary, got "${flags.tasks}"`);
@@ -34,7 +37,7 @@ export function runCommand(file: string, flags: RunFlags): void {
   const onLogRecord = flags.events === undefined ? undefined : (record: object) => void logLines.push(JSON.stringify(record));
   let results: Results;
   try {
-    results = simulate(spec, { seed, until, check: flags.check, maxEvents, onProgress: progress.update, onLogRecord, taskRecords });
+    results = simulate(spec, { seed, until, check: flags.check, checkEvery, maxEvents, onProgress: progress.update, onLogRecord, taskRecords });
   } catch (error) {
     progress.done();
     if (error instanceof SimulationStopped || error instanceof InvariantViolation) throw new CliError(`${file}: ${error.message}`, 1);

@@ -18,6 +18,7 @@ Options for run:
   --out DIR         where to write results.json and report.html (default: out/<scenario file name>)
   --json            print the Results JSON on stdout (writes files only with --out)
   --check           check every invariant after every event (slow)
+  --check-every N   check every invariant after every Nth event and at the end (for large runs)
   --max-events N    stop with an error after N events (a guard against runaway scenarios)
   --events FILE     write the event log (task, service, deployment, instance events shaped like
                     Amazon EventBridge's ECS events) as JSON Lines

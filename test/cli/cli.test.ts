@@ -101,6 +101,14 @@ describe('ecsim run', () => {
     expect(ecsim(['run', QUICKSTART, '--check', '--json']).code).toBe(0);
   });
 
+  it('--check-every N checks every Nth event and the end, and changes nothing in the Results', () => {
+    const checked = ecsim(['run', QUICKSTART, '--check-every', '100', '--json']);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toBe(ecsim(['run', QUICKSTART, '--json']).stdout);
+    expectBadInput(ecsim(['run', QUICKSTART, '--check-every', '0']), /--check-every: expected a whole number of events of at least 1/);
+    expectBadInput(ecsim(['run', QUICKSTART, '--check-every', 'often']), /--check-every: expected a whole number/);
+  });
+
   it('--max-events stops with a clear message and exit code 1', () => {
     const { code, stderr } = ecsim(['run', QUICKSTART, '--max-events', '100', '--out', join(dir, 'max')]);
     expect(code).toBe(1);
