@@ -45,6 +45,7 @@ export function findViolations(world: World): string[] {
     if (task.lastStatus === 'RUNNING') usage.running++;
     if (isPending(task.lastStatus)) usage.pending++;
     perInstance.set(task.containerInstanceId, usage);
+    if (task.instance !== world.instancesById.get(task.containerInstanceId)) problems.push(`task ${task.id} holds another instance than ${task.containerInstanceId}`);
     if (!world.instancesById.get(task.containerInstanceId)?.taskIds.has(task.id)) {
       problems.push(`task ${task.id} (${task.lastStatus}) is not listed on instance ${task.containerInstanceId}`);
     }

@@ -264,7 +264,7 @@ export function capacityMetricsDue(sim: Simulation): void {
 export function capacityTaskTransitioned(sim: Simulation, task: Task, to: string): void {
   if (to !== 'STOPPED' || task.launchType === 'FARGATE') return;
   if (task.containerInstanceId === undefined) return removeWaiting(sim, task);
-  const instance = sim.world.instancesById.get(task.containerInstanceId)!;
+  const instance = task.instance!;
   if (instance.capacityProvider !== undefined) placeWaitingTasks(sim, sim.world.capacityProviders.get(instance.capacityProvider)!);
   drainedCheck(sim, instance);
 }

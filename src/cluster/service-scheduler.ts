@@ -285,7 +285,7 @@ export function serviceTaskTransitioned(sim: Simulation, task: Task, _from: Task
       service.version++;
       service.taskIds.delete(task.id);
       service.tasksByDeployment.set(task.deploymentId!, service.tasksByDeployment.get(task.deploymentId!)! - 1);
-      if (task.containerInstanceId !== undefined && sim.world.instancesById.get(task.containerInstanceId)!.status === 'DRAINING') service.tasksOnDrainingInstances--;
+      if (task.instance?.status === 'DRAINING') service.tasksOnDrainingInstances--;
       const neverRan = task.startedAt === undefined && task.stopCode !== 'ServiceSchedulerInitiated';
       if (neverRan) {
         noteStartFailure(sim, service);
@@ -392,7 +392,7 @@ function reconcileDaemon(sim: Simulation, service: Service): void {
 }
 
 function instanceOf(sim: Simulation, task: Task): ContainerInstance {
-  return sim.world.instancesById.get(task.containerInstanceId!)!;
+  return task.instance!;
 }
 
 function specOf(sim: Simulation, service: Service): ServiceSpec {

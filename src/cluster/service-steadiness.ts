@@ -54,7 +54,7 @@ export function serviceTasks(sim: Simulation, service: Service): Task[] {
  * replaces them within the deployment bounds (DG container instance draining).
  */
 export function view(sim: Simulation, task: Task): ServiceTaskView {
-  const draining = task.containerInstanceId !== undefined && sim.world.instancesById.get(task.containerInstanceId)!.status === 'DRAINING';
+  const draining = task.instance !== undefined && task.instance.status === 'DRAINING';
   return {
     id: task.id,
     deploymentId: draining ? 'draining' : task.deploymentId!,

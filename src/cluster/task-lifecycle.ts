@@ -73,6 +73,7 @@ export function launchTask(sim: Simulation, request: LaunchRequest, instance: Co
     capacityProvider: request.capacityProvider,
     // Every field is set here, undefined or not, so all tasks share one shape (V8 keeps them fast).
     containerInstanceId: undefined,
+    instance: undefined,
     availabilityZone: request.fargate?.availabilityZone,
     reservation: ownReservation(request.reservation ?? td.reservation),
     claim: undefined,
@@ -119,6 +120,7 @@ function ownReservation(r: Resources): Resources {
 export function placeOn(sim: Simulation, task: Task, instance: ContainerInstance): void {
   const td = sim.world.taskDefinitions.get(task.taskDefinition)!;
   task.containerInstanceId = instance.id;
+  task.instance = instance;
   task.availabilityZone = instance.availabilityZone;
   task.claim = claim(sim.placement, instance, task.group, task.reservation, td.network);
   task.waitForCapacityMs = sim.engine.now - task.createdAt;
@@ -144,7 +146,7 @@ export function transitionTask(sim: Simulation, task: Task, to: TaskStatus): voi
   }
   const { world, engine } = sim;
   // A task still waiting for capacity has no instance: it can only be stopped.
-  const instance = task.containerInstanceId === undefined ? undefined : world.instancesById.get(task.containerInstanceId)!;
+  const { instance } = task;
   if (from === 'PENDING' && instance) for (const image of task.pulledImages) instance.images.add(image);
   const group = groupCounts(sim, task.group);
   const service = serviceOf(sim, task);
@@ -280,7 +282,7 @@ function pull(sim: Simulation, task: Task): Millis {
   const { world, spec, random } = sim;
   const td = world.taskDefinitions.get(task.taskDefinition)!;
   const roles = td.executionRoleArn === task.executionRoleArn ? td : { ...td, executionRoleArn: task.executionRoleArn };
-  const instance = task.containerInstanceId === undefined ? undefined : world.instancesById.get(task.containerInstanceId)!;
+  const { instance } = task;
   const outcome = instance
     ? pullImages(roles, instance.images, instance.imagePullBehavior, spec.images, spec.registries, random.images)
     : pullImages(roles, NOTHING_CACHED, 'always', spec.images, spec.registries, random.images, spec.capacityKnobs.fargateDefaultImageSizeMiB);

@@ -1,3 +1,4 @@
+import type { ContainerInstance } from './container-instance.js';
 import type { Millis } from '../engine/time.js';
 import type { Claim } from './ports.js';
 import type { Resources } from './resources.js';
@@ -76,6 +77,8 @@ export interface Task {
   capacityProvider?: string;
   /** Where it runs; undefined while it waits in PROVISIONING for capacity. */
   containerInstanceId?: string;
+  /** That instance itself (the hot paths follow it rather than looking its id up). */
+  instance?: ContainerInstance;
   availabilityZone?: string;
   reservation: Resources;
   /** What it holds on its instance (resources, host ports, ENI) until STOPPED; undefined while it waits. */
