@@ -67,6 +67,12 @@ export function findViolations(world: World): string[] {
   }
   for (const provider of world.capacityProviders.values()) {
     const mine = live.filter((i) => i.capacityProvider === provider.name);
+    const perZone = new Map<string, number>();
+    for (const where of [...mine.map((i) => i.availabilityZone), ...provider.launching.map((l) => l.availabilityZone)]) perZone.set(where, (perZone.get(where) ?? 0) + 1);
+    const zones = new Set([...perZone.keys(), ...provider.perZone.keys()]);
+    if ([...zones].some((z) => (perZone.get(z) ?? 0) !== (provider.perZone.get(z) ?? 0))) {
+      problems.push(`capacity provider ${provider.name} has ${JSON.stringify([...perZone])} instances and launches per AZ but keeps ${JSON.stringify([...provider.perZone])}`);
+    }
     const inUse = mine.filter((i) => i.nonDaemonTasks > 0).length;
     const idle = mine.filter((i) => i.nonDaemonTasks === 0 && i.status === 'ACTIVE').length;
     if (inUse !== provider.instanceUse.inUse || idle !== provider.instanceUse.idle) {

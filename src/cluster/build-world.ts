@@ -103,6 +103,7 @@ export function buildWorld(spec: ScenarioSpec): World {
       reservation: 100,
       instances: [] as ContainerInstance[],
       instanceUse: { inUse: 0, idle: 0 },
+      perZone: new Map<string, number>(),
       waiting: [],
       warmupUntil: 0,
       minutesAbove: 0,
@@ -118,6 +119,7 @@ export function buildWorld(spec: ScenarioSpec): World {
       });
       provider.instances.push(instance);
       countInstanceUse(provider, instance, 1);
+      provider.perZone.set(availabilityZone, (provider.perZone.get(availabilityZone) ?? 0) + 1);
     }
   }
   return world;

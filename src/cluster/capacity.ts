@@ -82,9 +82,8 @@ export function setDesiredCapacity(sim: Simulation, provider: CapacityProvider, 
   const target = Math.min(provider.asg.maxSize, Math.max(provider.asg.minSize, desired));
   provider.desiredCapacity = target;
   let running = provider.instances.length + provider.launching.length;
-  const zoneCounts = running < target ? instancesPerZone(provider) : undefined;
   while (running < target) {
-    const zone = leastUsedZone(sim, provider, zoneCounts!);
+    const zone = leastUsedZone(sim, provider);
     // Every AZ of the group is out: the group cannot launch until one returns (ASSUMPTION: it retries a minute later).
     if (zone === undefined) break;
     const launchMs = Math.max(0, Math.round(sample(provider.asg.launchTime, sim.random.capacity)));
@@ -92,26 +91,26 @@ export function setDesiredCapacity(sim: Simulation, provider: CapacityProvider, 
     const id = provider.launches++;
     const handle = engine.after(launchMs + registerMs, PHASE.lifecycle, { kind: 'InstanceRegistrationDue', provider: provider.name, launchId: id });
     provider.launching.push({ id, availabilityZone: zone, launchedAt: engine.now + launchMs, handle });
-    zoneCounts!.set(zone, (zoneCounts!.get(zone) ?? 0) + 1);
+    countInZone(provider, zone, 1);
     running++;
   }
   while (running > target && provider.launching.length > 0) {
-    engine.cancel(provider.launching.pop()!.handle);
+    const cancelled = provider.launching.pop()!;
+    engine.cancel(cancelled.handle);
+    countInZone(provider, cancelled.availabilityZone, -1);
     running--;
   }
   if (running > target) scaleIn(sim, provider, running - target);
 }
 
-/** The group's instances and launches in flight, per AZ. */
-function instancesPerZone(provider: CapacityProvider): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const instance of provider.instances) counts.set(instance.availabilityZone, (counts.get(instance.availabilityZone) ?? 0) + 1);
-  for (const l of provider.launching) counts.set(l.availabilityZone, (counts.get(l.availabilityZone) ?? 0) + 1);
-  return counts;
+/** One more (1) or one fewer (-1) instance or launch of the group in an AZ. */
+function countInZone(provider: CapacityProvider, zone: string, sign: 1 | -1): void {
+  provider.perZone.set(zone, (provider.perZone.get(zone) ?? 0) + sign);
 }
 
 /** The available AZ of the group with the fewest instances and launches (the first of those tied). */
-function leastUsedZone(sim: Simulation, provider: CapacityProvider, counts: ReadonlyMap<string, number>): string | undefined {
+function leastUsedZone(sim: Simulation, provider: CapacityProvider): string | undefined {
+  const counts = provider.perZone;
   const zones = provider.asg.availabilityZones.filter((z) => !sim.world.unavailableZones.has(z));
   if (zones.length === 0) return undefined;
   let best = zones[0];
@@ -210,6 +209,7 @@ export function terminateInstance(sim: Simulation, instance: ContainerInstance):
   if (instance.capacityProvider !== undefined) {
     const provider = sim.world.capacityProviders.get(instance.capacityProvider)!;
     provider.instances = provider.instances.filter((i) => i !== instance);
+    countInZone(provider, instance.availabilityZone, -1);
   }
 }
 

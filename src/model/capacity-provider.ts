@@ -48,6 +48,8 @@ export interface CapacityProvider {
   instances: ContainerInstance[];
   /** How many of them run a task other than a daemon's, and how many are ACTIVE and empty (kept as they change). */
   instanceUse: { inUse: number; idle: number };
+  /** Its instances and launches in flight, per AZ (kept as they change). */
+  perZone: Map<string, number>;
   /** Tasks waiting in PROVISIONING for its capacity, in arrival order. */
   waiting: string[];
   /** No scale-out before this time (instance warm-up). */
