@@ -192,7 +192,7 @@ function publishClusterMinute(sim: Simulation, loaded: { cpuUnits: number; memor
  */
 function serviceMinute(sim: Simulation, service: Service, load: ServiceLoadSpec | undefined, offered: Offered, onInstances: { cpuUnits: number; memoryMiB: number; reservedCpuUnits: number; reservedMemoryMiB: number }): ServiceMinute {
   const rate = offered.toTasks + offered.noTarget;
-  const counts = taskCounts(sim, service);
+  const counts = service.counts;
   const { running, serving } = counts;
   const reserved = sim.world.taskDefinitions.get(service.deployments[0].taskDefinition)!.reservation;
   if (running === 0 || !load) {
@@ -209,8 +209,8 @@ function serviceMinute(sim: Simulation, service: Service, load: ServiceLoadSpec 
   const servingMemory = load.baseMemoryMiB + served * load.memoryMiBPerRps;
   onInstances.cpuUnits += counts.servingOnInstances * servingCpu + (counts.runningOnInstances - counts.servingOnInstances) * idleCpu;
   onInstances.memoryMiB += counts.servingOnInstances * servingMemory + (counts.runningOnInstances - counts.servingOnInstances) * load.baseMemoryMiB;
-  onInstances.reservedCpuUnits += counts.reservedOnInstances.cpuUnits;
-  onInstances.reservedMemoryMiB += counts.reservedOnInstances.memoryMiB;
+  onInstances.reservedCpuUnits += counts.reservedCpuOnInstances;
+  onInstances.reservedMemoryMiB += counts.reservedMemoryOnInstances;
   return {
     runningTasks: running,
     requestRate: rate,
@@ -234,16 +234,4 @@ export const MAX_LATENCY_STRETCH = 100;
 export function queueingLatency(baseLatencyMs: number, perTaskRps: number, servableRps: number): number {
   const utilization = servableRps === Infinity ? 0 : servableRps === 0 ? 1 : perTaskRps / servableRps;
   return Math.round(baseLatencyMs * Math.min(MAX_LATENCY_STRETCH, 1 / Math.max(1 / MAX_LATENCY_STRETCH, 1 - utilization)) * 100) / 100;
-}
-
-/** The service's RUNNING tasks and those of them serving requests; the same on container instances, and what those reserve (kept as tasks change). */
-export function taskCounts(_sim: Simulation, service: Service) {
-  const c = service.counts;
-  return {
-    running: c.running,
-    serving: c.serving,
-    runningOnInstances: c.runningOnInstances,
-    servingOnInstances: c.servingOnInstances,
-    reservedOnInstances: { cpuUnits: c.reservedCpuOnInstances, memoryMiB: c.reservedMemoryOnInstances },
-  };
 }

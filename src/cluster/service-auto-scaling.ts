@@ -11,7 +11,7 @@ import type { ServiceAutoScalingSpec } from '../scenario/scenario-spec.js';
 import type { RegisterScalableTargetFile } from '../scenario/auto-scaling-schema.js';
 
 type SuspendedState = ServiceAutoScalingSpec['suspendedState'];
-import { publishMetricsMinute, serviceMetricHandles, taskCounts } from './metrics-minute.js';
+import { publishMetricsMinute, serviceMetricHandles } from './metrics-minute.js';
 import { stepAlarmName, stepPolicyName, targetTrackingAlarmName, targetTrackingPolicyName } from '../autoscaling/scaling-names.js';
 import { PHASE } from './events.js';
 import { requestReconcile } from './reconcile-requests.js';
@@ -199,7 +199,7 @@ function setDesiredCount(sim: Simulation, service: Service, to: number, cause: s
 const clamp = (count: number, bounds: { minCapacity: number; maxCapacity: number }) => Math.min(bounds.maxCapacity, Math.max(bounds.minCapacity, count));
 
 function runningTasks(sim: Simulation, service: Service): number {
-  return taskCounts(sim, service).running;
+  return service.counts.running;
 }
 
 const minutesElapsed = (sim: Simulation) => Math.floor(sim.engine.now / MINUTE);
