@@ -4,9 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { planSweep } from '../src/cli/sweep-plan.js';
 
 const QUICKSTART = fileURLToPath(new URL('../sims/quickstart.yaml', import.meta.url));
-/** Five simulated weeks of the quickstart: about 0.7 s a run on an idle core here, so starting a worker (~0.3-0.5 s under tsx) is small beside it. */
+/**
+ * Five simulated weeks of the quickstart: about 0.45 s a run on an idle core here. Each worker first
+ * pays ~0.5 s of its own (loading ecsim, ~0.1 s, then a first run before V8 has optimized the code),
+ * in parallel with the others; and one worker alone uses ~1.1 cores (V8 compiles and collects
+ * garbage on background threads), which two workers on two cores cannot.
+ */
 const SWEEP = { seeds: '1..20', set: ['duration=840h'] };
-const REPEATS = 3;
+const REPEATS = 5;
 const TARGET = 1.7;
 
 export interface SweepBenchReport {
