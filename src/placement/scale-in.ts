@@ -84,9 +84,11 @@ function narrow(ties: Ranked[], k: number, strategy: PlacementStrategy, counts: 
   } else {
     score = (r) => counts!.get(r.values[k])!;
   }
+  // Each score once: the highest, and the ties that have it.
+  const scores = ties.map(score);
   let best = -Infinity;
-  for (const r of ties) best = Math.max(best, score(r));
-  return ties.filter((r) => score(r) === best);
+  for (const x of scores) if (x > best) best = x;
+  return ties.filter((_, i) => scores[i] === best);
 }
 
 /** A running Fargate task of a service (no container instance: only its AZ). */
