@@ -15,6 +15,8 @@ interface Offered {
   noTarget: number;
 }
 
+const NOTHING_OFFERED: Readonly<Offered> = { toTasks: 0, noTarget: 0 };
+
 /**
  * The minute that just ended, as CloudWatch would have it (ECS sends one aggregated datapoint a
  * minute): load balancer requests routed to target groups and spread over their healthy targets,
@@ -27,11 +29,13 @@ export function publishMetricsMinute(sim: Simulation): void {
   const sampled = sim.engine.now % sim.series.periodMs === 0;
   const offered = routeLoadBalancerRequests(sim, put);
   const usage = { cpuUnits: 0, memoryMiB: 0, reservedCpuUnits: 0, reservedMemoryMiB: 0 };
+  // Response times are published per target group, for load balancers that get requests.
+  const routedAny = sim.spec.loadBalancerRequests.length > 0;
   const latency = new Map<string, { ms: number; rate: number }>();
   for (const scaling of sim.world.serviceScaling.values()) {
     const service = sim.world.services.get(scaling.service)!;
     const { load } = scaling;
-    const routed = offered.get(scaling.service) ?? { toTasks: 0, noTarget: 0 };
+    const routed = offered.get(scaling.service) ?? NOTHING_OFFERED;
     const direct = load?.rate ? requestRate(load.rate, sim.engine.now - MINUTE / 2) : 0;
     const m = serviceMinute(sim, service, load, { toTasks: routed.toTasks + direct, noTarget: routed.noTarget }, usage);
     // Results show the minutes that end at sample times; the others are not kept (a week of 200 services).
@@ -44,7 +48,7 @@ export function publishMetricsMinute(sim: Simulation): void {
     putSamplesTo(metrics, handles.requestCountPerTarget, minute, m.requestCountPerTarget, 1);
     putSamplesTo(metrics, handles.requestsOverCapacity, minute, m.requestsOverCapacity, 1);
     putSamplesTo(metrics, handles.responseTime, minute, m.latencyMs, 1);
-    if (m.latencyMs !== null) latency.set(service.name, { ms: m.latencyMs, rate: m.requestRate });
+    if (m.latencyMs !== null && routedAny) latency.set(service.name, { ms: m.latencyMs, rate: m.requestRate });
   }
   publishResponseTimes(sim, latency, put);
   publishClusterMinute(sim, usage, put);

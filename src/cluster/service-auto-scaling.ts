@@ -123,16 +123,25 @@ function scaleService(sim: Simulation, service: Service, scaling: ServiceScaling
 function targetTrackingProposal(sim: Simulation, service: Service, scaling: ServiceScaling, target: ServiceAutoScalingSpec): Proposal | undefined {
   const running = runningTasks(sim, service);
   const policies = target.targetTrackingPolicies;
-  const wishes: PolicyWish[] = policies.map((policy, k) => {
+  // Every policy's alarms first; most minutes none is in ALARM and nothing more is asked.
+  const latest: (number | null | undefined)[] = [];
+  let asking = false;
+  policies.forEach((policy, k) => {
     const rules = scaling.targetTrackingRules[k];
     const { statistic, periodMinutes } = policy.metric;
     const series = periodDatapointsOf(sim.world.metrics, scaling.policyMetrics.targetTracking[k], statistic, periodMinutes, evaluationRange(rules.low.evaluationPeriods), minutesElapsed(sim));
     const alarms = scaling.alarms[k];
     alarms.high = evaluateAlarm(series, rules.high, alarms.high);
     alarms.low = evaluateAlarm(series, rules.low, alarms.low);
-    const latest = series.at(-1);
-    if (latest === null || latest === undefined) return { capacity: service.desiredCount, direction: 'none' };
-    const capacity = targetTrackingCapacity(running, latest, policy.TargetValue);
+    latest.push(series.at(-1));
+    if (alarms.high === 'ALARM' || (alarms.low === 'ALARM' && !policy.DisableScaleIn)) asking = true;
+  });
+  if (!asking) return undefined;
+  const wishes: PolicyWish[] = policies.map((policy, k) => {
+    const alarms = scaling.alarms[k];
+    const latestValue = latest[k];
+    if (latestValue === null || latestValue === undefined) return { capacity: service.desiredCount, direction: 'none' };
+    const capacity = targetTrackingCapacity(running, latestValue, policy.TargetValue);
     if (alarms.high === 'ALARM') return { capacity, direction: 'out' };
     if (alarms.low === 'ALARM' && !policy.DisableScaleIn) return { capacity, direction: 'in' };
     return { capacity: service.desiredCount, direction: 'none' };
