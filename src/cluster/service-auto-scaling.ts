@@ -4,6 +4,7 @@ import { combineWishes, targetTrackingAlarms, targetTrackingCapacity, type Polic
 import { nextOccurrence } from '../autoscaling/schedule.js';
 import { evaluateAlarm, evaluationRange, type AlarmState } from '../metrics/alarm.js';
 import { metricHandle, newMetricStore, periodDatapointsOf } from '../metrics/metric-store.js';
+import { AlarmHistory } from '../metrics/alarm-history.js';
 import type { Millis } from '../engine/time.js';
 import type { ServiceScaling } from '../model/service-scaling.js';
 import type { Service } from '../model/service.js';
@@ -274,7 +275,7 @@ function recordAlarms(sim: Simulation, scaling: ServiceScaling, target: ServiceA
   const histories = (scaling.alarmHistories ??= [
     ...scaling.alarms.flatMap((_, k) => [targetTrackingAlarmName(sim.world.clusterName, scaling.service, k, 'AlarmHigh'), targetTrackingAlarmName(sim.world.clusterName, scaling.service, k, 'AlarmLow')]),
     ...target.stepScalingPolicies.map((policy, k) => stepAlarmName(scaling.service, policy, k)),
-  ].map((name) => (scaling.alarmHistory[name] ??= [])));
+  ].map((name) => (scaling.alarmHistory[name] ??= new AlarmHistory())));
   let h = 0;
   for (const a of scaling.alarms) {
     histories[h++].push(a.high);

@@ -2,6 +2,7 @@ import type { ServiceAutoScalingSpec, ServiceLoadSpec } from '../scenario/scenar
 import type { StepCooldown } from '../autoscaling/step-cooldown.js';
 import type { Millis } from '../engine/time.js';
 import type { AlarmRule, AlarmState } from '../metrics/alarm.js';
+import type { AlarmHistory } from '../metrics/alarm-history.js';
 import type { MetricHandle } from '../metrics/metric-store.js';
 
 /** One minute's datapoints of a service's metrics (null: no datapoint, e.g. no task running). */
@@ -47,9 +48,9 @@ export interface ServiceScaling {
   /** Per step scaling policy: the state of the alarm that invokes it. */
   stepAlarms: AlarmState[];
   /** Every alarm's state at the end of each minute so far, by alarm name. */
-  alarmHistory: Record<string, AlarmState[]>;
-  /** The arrays of alarmHistory in the order the alarms are evaluated (made at the first minute). */
-  alarmHistories?: AlarmState[][];
+  alarmHistory: Record<string, AlarmHistory>;
+  /** The histories of alarmHistory in the order the alarms are evaluated (made at the first minute). */
+  alarmHistories?: AlarmHistory[];
   cooldown?: StepCooldown;
   /** The scalable target's capacity bounds now (scheduled actions change them). */
   minCapacity: number;

@@ -79,7 +79,7 @@ export function serviceMetrics(world: World, t: readonly number[]): Series['serv
       requestsOverCapacity: pick((m) => m.requestsOverCapacity),
       latencyMs: pick((m) => m.latencyMs),
       alarms: Object.fromEntries(
-        Object.entries(scaling.alarmHistory).map(([name, states]) => [name, t.map((ms) => (ms % 60_000 === 0 && ms >= 60_000 ? states[ms / 60_000 - 1] ?? null : null))]),
+        Object.entries(scaling.alarmHistory).map(([name, states]) => [name, t.map((ms) => (ms % 60_000 === 0 && ms >= 60_000 ? states.at(ms / 60_000 - 1) ?? null : null))]),
       ),
     };
   }
