@@ -5,7 +5,8 @@
  * those are most of them, so they are skipped a block at a time, not one by one.
  *
  * The order is kept as a list of small sorted blocks (at most BLOCK_SIZE entries each), each knowing the
- * largest `other` value it holds. The key of an instance is `value * 2^20 + index`, so the order (and
+ * largest `other` value it holds, and a max segment tree over the blocks finds the next block with
+ * enough of the other resource without walking the ones between. The key of an instance is `value * 2^20 + index`, so the order (and
  * every answer) depends only on the contents. Every claim and release moves an instance, so moves
  * are what this is fast at: a binary search and a short shift inside one block.
  */
@@ -26,6 +27,9 @@ interface Block {
 
 export class ResourceTree {
   private blocks: Block[] = [];
+  /** A max segment tree of the blocks' maxOther: leaves at [leaves, 2 * leaves), -Infinity past the last block. */
+  private segment = new Float64Array(2).fill(-Infinity);
+  private leaves = 1;
   /** Per instance index: its key, and whether it is in the tree. */
   private keys: Float64Array;
   private present: Uint8Array;
@@ -48,7 +52,10 @@ export class ResourceTree {
     this.keys[index] = key;
     this.present[index] = 1;
     this.count++;
-    if (this.blocks.length === 0) this.blocks.push(newBlock());
+    if (this.blocks.length === 0) {
+      this.blocks.push(newBlock());
+      this.rebuildSegment();
+    }
     const b = this.blockFor(key);
     const block = this.blocks[b];
     const at = lowerBound(block, key);
@@ -62,7 +69,10 @@ export class ResourceTree {
     block.indexes[at] = index;
     block.others[at] = other;
     block.length++;
-    if (other > block.maxOther) block.maxOther = other;
+    if (other > block.maxOther) {
+      block.maxOther = other;
+      this.setLeaf(b);
+    }
     if (block.length === BLOCK_SIZE) this.split(b);
   }
 
@@ -85,8 +95,13 @@ export class ResourceTree {
       others[i - 1] = others[i];
     }
     block.length--;
-    if (block.length === 0) this.blocks.splice(b, 1);
-    else if (other === block.maxOther) block.maxOther = largestOther(block);
+    if (block.length === 0) {
+      this.blocks.splice(b, 1);
+      this.rebuildSegment();
+    } else if (other === block.maxOther) {
+      block.maxOther = largestOther(block);
+      this.setLeaf(b);
+    }
     this.present[index] = 0;
     this.count--;
   }
@@ -103,12 +118,55 @@ export class ResourceTree {
    */
   first(fromKey: number, minOther: number): number {
     const { blocks } = this;
-    for (let b = this.blockFor(fromKey); b < blocks.length; b++) {
-      const block = blocks[b];
-      if (block.maxOther < minOther) continue;
+    if (blocks.length === 0) return NIL;
+    // In the block where fromKey falls, from fromKey on; then the first entry of enough in a later block.
+    let b = this.blockFor(fromKey);
+    let block = blocks[b];
+    if (block.maxOther >= minOther) {
       for (let i = lowerBound(block, fromKey); i < block.length; i++) if (block.others[i] >= minOther) return block.indexes[i];
     }
-    return NIL;
+    b = this.nextBlock(b + 1, minOther);
+    if (b < 0) return NIL;
+    block = blocks[b];
+    for (let i = 0; i < block.length; i++) if (block.others[i] >= minOther) return block.indexes[i];
+    throw new Error('ResourceTree: a block holds less than its maxOther says');
+  }
+
+  /** The first block at or after `from` holding an entry with at least `minOther` (its maxOther), or -1. */
+  private nextBlock(from: number, minOther: number): number {
+    const { segment, leaves } = this;
+    if (from >= this.blocks.length) return NIL;
+    let node = from + leaves;
+    if (segment[node] < minOther) {
+      // Up until a right sibling's subtree has one, then down to its leftmost such leaf.
+      for (;;) {
+        if (node === 1) return NIL;
+        if ((node & 1) === 0 && segment[node + 1] >= minOther) {
+          node++;
+          break;
+        }
+        node >>= 1;
+      }
+      while (node < leaves) node = segment[2 * node] >= minOther ? 2 * node : 2 * node + 1;
+    }
+    return node - leaves;
+  }
+
+  private setLeaf(b: number): void {
+    const { segment } = this;
+    let node = b + this.leaves;
+    segment[node] = this.blocks[b].maxOther;
+    for (node >>= 1; node >= 1; node >>= 1) segment[node] = Math.max(segment[2 * node], segment[2 * node + 1]);
+  }
+
+  private rebuildSegment(): void {
+    let leaves = 1;
+    while (leaves < this.blocks.length) leaves *= 2;
+    const segment = new Float64Array(2 * leaves).fill(-Infinity);
+    this.blocks.forEach((block, b) => (segment[leaves + b] = block.maxOther));
+    for (let node = leaves - 1; node >= 1; node--) segment[node] = Math.max(segment[2 * node], segment[2 * node + 1]);
+    this.segment = segment;
+    this.leaves = leaves;
   }
 
   keyOf(index: number): number {
@@ -145,6 +203,7 @@ export class ResourceTree {
     block.maxOther = largestOther(block);
     upper.maxOther = largestOther(upper);
     this.blocks.splice(b + 1, 0, upper);
+    this.rebuildSegment();
   }
 
   private ensure(index: number): void {
