@@ -2,7 +2,7 @@ import { adjustedCapacity, stepFor } from '../autoscaling/step-adjustment.js';
 import { applyStep, type StepCooldown } from '../autoscaling/step-cooldown.js';
 import { combineWishes, targetTrackingAlarms, targetTrackingCapacity, type PolicyWish } from '../autoscaling/target-tracking.js';
 import { nextOccurrence } from '../autoscaling/schedule.js';
-import { evaluateAlarm, evaluationRange, type AlarmState } from '../metrics/alarm.js';
+import { evaluateAlarm, evaluationRange } from '../metrics/alarm.js';
 import { metricHandle, newMetricStore, periodDatapointsOf } from '../metrics/metric-store.js';
 import { AlarmHistory } from '../metrics/alarm-history.js';
 import type { Millis } from '../engine/time.js';

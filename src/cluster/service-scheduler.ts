@@ -17,7 +17,6 @@ import { countNext } from './run-task.js';
 import { fargateHasCapacity, launchOnFargate } from './fargate.js';
 import { isFargateProvider } from '../scenario/resolve-capacity.js';
 import { behaviorOf } from './task-behavior.js';
-import { PHASE } from './events.js';
 import { requestReconcile } from './reconcile-requests.js';
 import { decidePrimaryOnly, decideReplica, type ReplicaDecision } from './rolling-update.js';
 import { say, serviceEvent } from './service-events.js';

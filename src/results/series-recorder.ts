@@ -1,6 +1,5 @@
 import type { LiveCapacity } from '../placement/candidate-index.js';
 import { reservationPercent } from '../model/resources.js';
-import { isPending } from '../model/task.js';
 import { pendingTaskCount, type World } from '../model/world.js';
 import type { Millis } from '../engine/time.js';
 

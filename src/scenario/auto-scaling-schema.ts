@@ -2,7 +2,7 @@ import { parseSchedule } from '../autoscaling/schedule.js';
 import { isStatistic, type Statistic } from '../metrics/statistics.js';
 import { fileReferable } from './file-reference-schema.js';
 import { isoTime } from './iso-time-schema.js';
-import { array, boolean, doc, duration, integer, number, object, oneOf, optional, refine, string, tagged, withDefault, type Infer, type Schema } from './schema/index.js';
+import { array, boolean, integer, number, object, oneOf, optional, refine, string, withDefault, type Infer } from './schema/index.js';
 
 const strict = { unknownKeys: 'error' } as const;
 const aws = { unknownKeys: 'note' } as const;

@@ -12,7 +12,6 @@ import { launchFits } from './launch-fits.js';
 import { resolveRunTasks } from './resolve-run-tasks.js';
 import { scenarioSchema, type ScenarioFile } from './scenario-schema.js';
 import { expandFileReferences, relabelProblemsSince } from './file-references.js';
-import type { TimelineActionFile } from './service-schema.js';
 import { classicTargetGroup, loadBalancerProblem, resolveLoadBalancing, targetGroupName } from './resolve-load-balancing.js';
 import type { ScenarioSpec, ServiceSpec, TargetGroupSpec, TaskBehavior, TaskBehaviorRule, TimelineAction } from './scenario-spec.js';
 import { INVALID, ParseContext, type Problem } from './schema/index.js';
