@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { hasSimpy, median, run, SHARED_BENCH, SYSTEM_PYTHON } from './peers.js';
+import { hasSimpy, median, peakRssMiB, run, SHARED_BENCH, SYSTEM_PYTHON } from './peers.js';
 import { runMmc } from './w1-mmc.js';
 
 /** Erlang-C mean wait for M/M/10 with lambda 9, mu 1 (../shared/bench/README.md). */
@@ -38,7 +38,7 @@ export function benchW1(): W1Report {
   const m = (x: number) => `${(x / 1e6).toFixed(2)} M`;
   const lines = [
     `W1 M/M/10 rho 0.9, ${JOBS.toLocaleString('en-US')} jobs (${(2 * JOBS).toLocaleString('en-US')} model events), median of ${REPEATS}:`,
-    `  ecsim kernel           ${m(ecsimEventsPerSec)} model events/s`,
+    `  ecsim kernel           ${m(ecsimEventsPerSec)} model events/s (${median(ecsimRuns.map((r) => r.seconds)).toFixed(2)} s; bench process peak RSS so far ${peakRssMiB()} MiB)`,
     `  hand-tuned JS limit    ${m(limitEventsPerSec)} model events/s   ecsim/limit = ${vsLimit.toFixed(2)}  (target >= 0.5, issue 8)`,
     simpyEventsPerSec
       ? `  SimPy 3 (Debian)       ${m(simpyEventsPerSec)} model events/s   ecsim/SimPy = ${vsSimpy!.toFixed(1)}x (target >= 10x)`

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasSimpy, median, run, SHARED_BENCH, SYSTEM_PYTHON } from './peers.js';
+import { hasSimpy, median, peakRssMiB, run, SHARED_BENCH, SYSTEM_PYTHON } from './peers.js';
 import { parseTrace, runW2 } from './w2-binpack.js';
 
 /** The oracle's hashes for the trace from `gen_trace.py 100000` (../shared/bench/README.md). */
@@ -38,7 +38,9 @@ export function benchW2(): BenchReport {
       simpy = 'SimPy not run: /usr/bin/python3 has no simpy (apt-get install python3-simpy3)';
     }
     pass &&= hashOk;
-    lines.push(`  ${hosts} hosts: ecsim ${seconds.toFixed(3)} s, sha ${hash} ${hashOk ? '= oracle' : `!= oracle ${EXPECTED[hosts]}`}; ${simpy}`);
+    // Each task arrives and departs: two events.
+    const perSecond = Math.round((2 * trace.length) / seconds).toLocaleString('en-US');
+    lines.push(`  ${hosts} hosts: ecsim ${seconds.toFixed(3)} s (${perSecond} arrivals and departures/s, bench process peak RSS so far ${peakRssMiB()} MiB), sha ${hash} ${hashOk ? '= oracle' : `!= oracle ${EXPECTED[hosts]}`}; ${simpy}`);
   }
   return { lines, pass };
 }
