@@ -105,11 +105,16 @@ export function simulate(spec: ScenarioSpec, options: SimulateOptions = {}): Res
 
   const { afterEvent } = options;
   const every = options.check ? 1 : options.checkEvery;
-  const check = () => assertInvariants(sim.world, engine.now, sim.placement.index.live);
+  // (A batch event counts as several: the check comes once `every` more have fired, not at exact multiples.)
+  let checkedAt = 0;
+  const check = () => {
+    checkedAt = engine.eventsFired;
+    assertInvariants(sim.world, engine.now, sim.placement.index.live);
+  };
   const afterEach =
     every !== undefined || afterEvent
       ? () => {
-          if (every !== undefined && engine.eventsFired % every === 0) check();
+          if (every !== undefined && engine.eventsFired - checkedAt >= every) check();
           afterEvent?.(sim.world, engine.now);
         }
       : undefined;
