@@ -61,6 +61,7 @@ export function findViolations(world: World): string[] {
   if (running.tasks !== counts.tasks || running.cpuUnits !== counts.cpuUnits || running.memoryMiB !== counts.memoryMiB) {
     problems.push(`${running.tasks} RUNNING tasks on instances reserve ${running.cpuUnits} CPU / ${running.memoryMiB} MiB but the world counts ${counts.tasks}: ${counts.cpuUnits} / ${counts.memoryMiB}`);
   }
+  if ([...world.services.values()].some((s, k) => world.serviceList[k] !== s) || world.serviceList.length !== world.services.size) problems.push('the service list is not the services in order');
   const live = world.instances.filter((i) => i.terminatedAt === undefined);
   if (live.length !== world.liveInstances.size || [...world.liveInstances].some((i, k) => i !== live[k])) {
     problems.push(`the live instances are ${live.map((i) => i.id).join(',')} but the world keeps ${[...world.liveInstances].map((i) => i.id).join(',')}`);

@@ -22,9 +22,10 @@ export function requestReconcile(sim: Simulation, service: Service, at = sim.eng
  */
 export function reconcileAll(sim: Simulation): void {
   const { engine } = sim;
-  const { services } = sim.world;
+  const { services, serviceList } = sim.world;
   const names: string[] = [];
-  for (const service of services.values()) {
+  for (let i = 0; i < serviceList.length; i++) {
+    const service = serviceList[i];
     const pending = service.reconcile;
     if (pending && pending.at <= engine.now) continue;
     if (pending) engine.cancel(pending.handle);

@@ -46,6 +46,7 @@ export function createServices(sim: Simulation): void {
       launchNotBefore: 0,
     };
     sim.world.services.set(service.name, service);
+    sim.world.serviceList.push(service);
     startDeployment(sim, service, spec.taskDefinition);
   }
 }

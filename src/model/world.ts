@@ -61,6 +61,8 @@ export interface World {
   /** In id order; the order every scan and tie-break uses. */
   instances: ContainerInstance[];
   instancesById: Map<string, ContainerInstance>;
+  /** The services of `services`, in the same order, as a list (walked for every instance that joins). */
+  serviceList: Service[];
   /** The instances not terminated, in id order (what the once-a-minute metrics and series sum over). */
   liveInstances: Set<ContainerInstance>;
   taskDefinitions: Map<string, TaskDefinition>;
@@ -124,6 +126,7 @@ export function emptyWorld(clusterName: string, region: string, availabilityZone
     instances: [],
     instancesById: new Map(),
     liveInstances: new Set(),
+    serviceList: [],
     taskDefinitions: new Map(),
     tasks: [],
     tasksById: new Map(),
