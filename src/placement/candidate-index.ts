@@ -34,9 +34,7 @@ export class CandidateIndex {
   private readonly partitions = new Map<string, Map<string, ContainerInstance[]>>();
   /** field -> the index of every instance. */
   private readonly sortedAll: Record<ResourceField, ResourceTree | undefined> = { cpu: undefined, memory: undefined };
-  /** field -> attribute -> value -> the index of the instances with that value. */
-  private readonly sortedScoped: Record<ResourceField, Map<string, Map<string, ResourceTree>>> = { cpu: new Map(), memory: new Map() };
-  /** The same, as a list (walked on every resource change without an iterator). */
+  /** field -> per attribute, value -> the index of the instances with that value (a list: a few attributes, walked on every resource change). */
   private readonly scopedList: Record<ResourceField, { attribute: string; byValue: Map<string, ResourceTree> }[]> = { cpu: [], memory: [] };
   /** What the instances not terminated register and have left, summed (the cluster's reservation). */
   readonly live: LiveCapacity = { instances: 0, registeredCpuUnits: 0, registeredMemoryMiB: 0, remainingCpuUnits: 0, remainingMemoryMiB: 0 };
@@ -59,10 +57,9 @@ export class CandidateIndex {
   /** Instances sorted by remaining `field`: all of them, or those whose `attribute` is `value`. */
   sortedBy(field: ResourceField, scope?: { attribute: string; value: string }): ResourceTree {
     if (!scope) return (this.sortedAll[field] ??= this.newTree(field, this.instances));
-    let byValue = this.sortedScoped[field].get(scope.attribute);
+    let byValue = this.scopedList[field].find((s) => s.attribute === scope.attribute)?.byValue;
     if (!byValue) {
       byValue = new Map();
-      this.sortedScoped[field].set(scope.attribute, byValue);
       this.scopedList[field].push({ attribute: scope.attribute, byValue });
     }
     let index = byValue.get(scope.value);

@@ -9,9 +9,8 @@ export const MISSING_VALUE = '\u0000missing';
  * first time a strategy asks, counted once from the instances then.
  */
 export class GroupStats {
-  private readonly perGroup = new Map<string, Map<string, Map<string, number>>>();
-  /** The same per group, as a list of (attribute, counts) walked on every placement without an iterator. */
-  private readonly trackedList = new Map<string, { attribute: string; counts: Map<string, number> }[]>();
+  /** Per group, the attributes tracked and their counts by value (a list: a few attributes, walked on every placement). */
+  private readonly perGroup = new Map<string, { attribute: string; counts: Map<string, number> }[]>();
   /** Instances holding at least one task of each group. */
   private readonly holders = new Map<string, Set<ContainerInstance>>();
 
@@ -26,26 +25,19 @@ export class GroupStats {
   }
 
   tracked(group: string, attribute: string, instances: readonly ContainerInstance[]): Map<string, number> {
-    let byAttribute = this.perGroup.get(group);
-    if (!byAttribute) {
-      byAttribute = new Map();
-      this.perGroup.set(group, byAttribute);
+    let tracked = this.perGroup.get(group);
+    if (!tracked) {
+      tracked = [];
+      this.perGroup.set(group, tracked);
     }
-    let counts = byAttribute.get(attribute);
-    if (!counts) {
-      counts = new Map();
-      for (const instance of instances) {
-        const n = instance.groupCounts.get(group) ?? 0;
-        if (n > 0) bump(counts, valueOf(instance, attribute), n);
-      }
-      byAttribute.set(attribute, counts);
-      let list = this.trackedList.get(group);
-      if (!list) {
-        list = [];
-        this.trackedList.set(group, list);
-      }
-      list.push({ attribute, counts });
+    const found = tracked.find((t) => t.attribute === attribute);
+    if (found) return found.counts;
+    const counts = new Map<string, number>();
+    for (const instance of instances) {
+      const n = instance.groupCounts.get(group) ?? 0;
+      if (n > 0) bump(counts, valueOf(instance, attribute), n);
     }
+    tracked.push({ attribute, counts });
     return counts;
   }
 
@@ -58,7 +50,7 @@ export class GroupStats {
     }
     if ((instance.groupCounts.get(group) ?? 0) > 0) holders.add(instance);
     else holders.delete(instance);
-    const tracked = this.trackedList.get(group);
+    const tracked = this.perGroup.get(group);
     if (!tracked) return;
     for (let i = 0; i < tracked.length; i++) bump(tracked[i].counts, valueOf(instance, tracked[i].attribute), delta);
   }
