@@ -8,6 +8,7 @@ import { compareCommand } from './compare-command.js';
 import { mergeCommand } from './merge-command.js';
 import { runCommand } from './run-command.js';
 import { sweepCommand } from './sweep-command.js';
+import { hasSweepFlags, relaunchWithSweepFlags } from './sweep-process.js';
 import { USAGE } from './usage.js';
 
 function main(argv: string[]): void | Promise<void> {
@@ -55,6 +56,7 @@ function main(argv: string[]): void | Promise<void> {
       return runCommand(file, values);
     case 'sweep':
       if (!file) throw badInput('sweep: expected a scenario FILE (ecsim sweep FILE --seeds 1..20)');
+      if (!hasSweepFlags(process.execArgv, process.env)) return relaunchWithSweepFlags().then((code) => void (process.exitCode = code));
       return sweepCommand(file, values);
     case 'validate': {
       if (!file) throw badInput('validate: expected a scenario FILE (ecsim validate FILE)');
