@@ -163,11 +163,22 @@ export function pendingTaskCount(world: World): number {
   return world.statusCounts.PROVISIONING + world.statusCounts.PENDING + world.statusCounts.ACTIVATING;
 }
 
-/** Readable per-run ids, zero-padded so they sort in creation order: `i-0001`, `t-000042`. */
+/**
+ * Readable per-run ids, zero-padded: `i-0001`, `t-000042`. As strings they sort in creation order up
+ * to 9,999 instances and 999,999 tasks; code that orders tasks by id uses compareTaskIds.
+ */
 export function instanceId(n: number): string {
   return `i-${String(n).padStart(4, '0')}`;
 }
 
 export function taskId(n: number): string {
   return `t-${String(n).padStart(6, '0')}`;
+}
+
+/**
+ * Orders task ids by launch, as their numbers: `t-999999` before `t-1000000`, which a plain string
+ * comparison gets the wrong way round once a run has launched a million tasks.
+ */
+export function compareTaskIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -1,6 +1,7 @@
 import type { RandomStream } from '../engine/random.js';
 import type { ContainerInstance } from '../model/container-instance.js';
 import type { Resources } from '../model/resources.js';
+import { compareTaskIds } from '../model/world.js';
 import { SERVICE_DEFAULT_STRATEGIES } from './defaults.js';
 import { valueOf } from './group-stats.js';
 import type { PlacementStrategy } from './placement-request.js';
@@ -33,7 +34,7 @@ export function chooseScaleInVictims(
   const order = strategies.length > 0 ? strategies : DEFAULT_ORDER;
   // Each candidate with its value of every spread field, worked out once.
   const pool: Ranked[] = [...candidates]
-    .sort((a, b) => (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0))
+    .sort((a, b) => compareTaskIds(a.taskId, b.taskId))
     .map((candidate) => ({ candidate, values: order.map((s) => (s.type === 'spread' ? valueOf(candidate.instance, s.field) : '')) }));
   // Per spread strategy, the pool's tasks per value (kept as victims leave the pool).
   const counts = order.map((s, k) => (s.type === 'spread' ? countValues(pool, k) : undefined));
@@ -104,7 +105,7 @@ export interface FargateScaleInCandidate {
  */
 export function chooseFargateScaleInVictims(candidates: readonly FargateScaleInCandidate[], count: number): string[] {
   const byZone = new Map<string, string[]>();
-  for (const c of [...candidates].sort((a, b) => (a.taskId < b.taskId ? -1 : 1))) byZone.set(c.availabilityZone, [...(byZone.get(c.availabilityZone) ?? []), c.taskId]);
+  for (const c of [...candidates].sort((a, b) => compareTaskIds(a.taskId, b.taskId))) byZone.set(c.availabilityZone, [...(byZone.get(c.availabilityZone) ?? []), c.taskId]);
   const victims: string[] = [];
   while (victims.length < count) {
     const zones = [...byZone.entries()].filter(([, ids]) => ids.length > 0).sort(([a, x], [b, y]) => y.length - x.length || (a < b ? 1 : -1));

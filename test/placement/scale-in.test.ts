@@ -6,6 +6,7 @@ import { SERVICE_DEFAULT_STRATEGIES } from '../../src/placement/defaults.js';
 import { valueOf } from '../../src/placement/group-stats.js';
 import type { PlacementStrategy } from '../../src/placement/placement-request.js';
 import { chooseFargateScaleInVictims, chooseScaleInVictims, type ScaleInCandidate } from '../../src/placement/scale-in.js';
+import { compareTaskIds, taskId } from '../../src/model/world.js';
 import { cluster, instance, strategy } from './builders.js';
 
 const state = cluster(
@@ -82,6 +83,23 @@ describe('Fargate scale-in victims', () => {
     expect(chooseFargateScaleInVictims(tasks('t1@a t2@b'), 5)).toEqual(['t2', 't1']);
     expect(chooseFargateScaleInVictims([], 2)).toEqual([]);
   });
+
+  it('past a million tasks the newest is still the one with the higher number', () => {
+    const older = taskId(999_999);
+    const newer = taskId(1_000_000);
+    expect(chooseFargateScaleInVictims([{ taskId: newer, availabilityZone: 'a' }, { taskId: older, availabilityZone: 'a' }], 1)).toEqual([newer]);
+    expect(chooseScaleInVictims([task(newer, a1), task(older, a1)], 1, [], random())).toEqual([newer]);
+  });
+});
+
+describe('task ids', () => {
+  it('order as the numbers they were made from', () => {
+    fc.assert(
+      fc.property(fc.nat(50_000_000), fc.nat(50_000_000), (n, m) => {
+        expect(Math.sign(compareTaskIds(taskId(n), taskId(m)))).toBe(Math.sign(n - m));
+      }),
+    );
+  });
 });
 
 /**
@@ -89,7 +107,7 @@ describe('Fargate scale-in victims', () => {
  * the law the incremental chooseScaleInVictims must equal.
  */
 function plainVictims(candidates: readonly ScaleInCandidate[], count: number, strategies: readonly PlacementStrategy[], random: RandomStream): string[] {
-  const pool = [...candidates].sort((a, b) => (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0));
+  const pool = [...candidates].sort((a, b) => compareTaskIds(a.taskId, b.taskId));
   const freed = new Map<ContainerInstance, { cpuUnits: number; memoryMiB: number }>();
   const victims: string[] = [];
   const order = strategies.length > 0 ? strategies : SERVICE_DEFAULT_STRATEGIES;
