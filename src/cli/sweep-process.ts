@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 
 /**
  * The V8 flags of the process `ecsim sweep` runs in. A sweep fills every core with worker threads,
@@ -27,17 +28,27 @@ export function relaunchArgs(execArgv: readonly string[], argv: readonly string[
   return [...execArgv, ...missing, ...argv.slice(1)];
 }
 
+/** Signals passed on to the relaunched sweep: Ctrl-C, and the stop of a Kubernetes pod or an AWS Batch job. */
+const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /**
  * Runs this command again in a node started with the sweep flags, its output and input this
- * process's own, and resolves with its exit code (a signal that ended it is passed on).
+ * process's own, and resolves with its exit code. A signal sent to this process goes on to the sweep;
+ * a signal that ends the sweep ends this process too (or, where it cannot, as in a container's first
+ * process, sets the exit code a shell would show for it, 128 + its number).
  */
 export function relaunchWithSweepFlags(): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, relaunchArgs(process.execArgv, process.argv), { stdio: 'inherit', env: { ...process.env, [RELAUNCHED]: '1' } });
+    const forward = (signal: NodeJS.Signals) => void child.kill(signal);
+    for (const signal of FORWARDED) process.on(signal, forward);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (signal) process.kill(process.pid, signal);
-      else resolve(code ?? 1);
+      for (const s of FORWARDED) process.off(s, forward);
+      if (signal) {
+        process.exitCode = 128 + (constants.signals[signal] ?? 0);
+        process.kill(process.pid, signal);
+      } else resolve(code ?? 1);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasSweepFlags, relaunchArgs, SWEEP_NODE_FLAGS } from '../../src/cli/sweep-process.js';
@@ -32,4 +32,29 @@ describe('the sweep process', () => {
     expect(seen.execArgv.filter((a) => a === '--single-threaded-gc')).toHaveLength(1);
     expect(seen.args).toEqual(['sweep', 'x y']);
   });
+
+  it('a signal to the first process stops the relaunched one, and ends the first with it', async () => {
+    const probe = join(__dirname, '..', 'fixtures', 'relaunch-probe.ts');
+    const first = spawn(process.execPath, ['--import', 'tsx', probe, 'wait'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const line = await new Promise<string>((resolve) => first.stdout.once('data', (data: Buffer) => resolve(data.toString())));
+    const relaunched = (JSON.parse(line) as { pid: number }).pid;
+    expect(relaunched).not.toBe(first.pid);
+    const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => first.on('exit', (code, signal) => resolve({ code, signal })));
+    first.kill('SIGTERM');
+    try {
+      expect(await ended).toEqual({ code: null, signal: 'SIGTERM' });
+      expect(isAlive(relaunched)).toBe(false);
+    } finally {
+      if (isAlive(relaunched)) process.kill(relaunched, 'SIGKILL');
+    }
+  });
 });
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
