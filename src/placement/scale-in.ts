@@ -105,7 +105,11 @@ export interface FargateScaleInCandidate {
  */
 export function chooseFargateScaleInVictims(candidates: readonly FargateScaleInCandidate[], count: number): string[] {
   const byZone = new Map<string, string[]>();
-  for (const c of [...candidates].sort((a, b) => compareTaskIds(a.taskId, b.taskId))) byZone.set(c.availabilityZone, [...(byZone.get(c.availabilityZone) ?? []), c.taskId]);
+  for (const c of [...candidates].sort((a, b) => compareTaskIds(a.taskId, b.taskId))) {
+    const zone = byZone.get(c.availabilityZone);
+    if (zone) zone.push(c.taskId);
+    else byZone.set(c.availabilityZone, [c.taskId]);
+  }
   const victims: string[] = [];
   while (victims.length < count) {
     const zones = [...byZone.entries()].filter(([, ids]) => ids.length > 0).sort(([a, x], [b, y]) => y.length - x.length || (a < b ? 1 : -1));
