@@ -6,12 +6,14 @@ import { SWEEP_NODE_FLAGS } from '../src/cli/sweep-process.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICKSTART = join(ROOT, 'sims', 'quickstart.yaml');
 /**
- * Five simulated weeks of the quickstart: about 0.4 s a run on an idle core here. Each worker first
- * pays ~0.5 s of its own (loading ecsim, ~0.1 s, then a first run before V8 has optimized the code,
- * which it compiles on a background thread), in parallel with the others.
+ * Ten simulated weeks of the quickstart: about 0.85 s a run on an idle core here, so the 20 runs take
+ * about 17 s on one worker. Each worker also pays ~0.5 s of its own, once (loading ecsim, ~0.1 s, then
+ * a first run before V8 has optimized the code, which it compiles on a background thread that two
+ * busy workers must share), and the last run of one worker may end while the other idles. With runs
+ * of 0.4 s (five weeks) those fixed costs are a larger share: 1.68-1.86x measured on 2026-12-04.
  */
 const SEEDS = '1..20';
-const SET = 'duration=840h';
+const SET = 'duration=1680h';
 const REPEATS = 5;
 const TARGET = 1.7;
 
