@@ -5,7 +5,7 @@ import { constants } from 'node:os';
  * The V8 flags of the process `ecsim sweep` runs in. A sweep fills every core with worker threads,
  * so there is no idle core for V8's background garbage-collection threads: they only take time from
  * the other workers. With the collector on each worker's own thread, 2 workers on 2 cores finish a
- * 20-run sweep about 7% sooner and 1 worker no later (`npm run bench -- sweep`). V8 flags are the
+ * 20-run sweep of 5-week quickstart runs about 7% sooner, and 1 worker no later. V8 flags are the
  * process's and cannot be set per worker thread, nor safely once V8 is running, so the sweep starts
  * node again with them.
  */
