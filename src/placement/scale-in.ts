@@ -78,18 +78,22 @@ function countValues(pool: readonly Ranked[], k: number): Map<string, number> {
  */
 function narrow(ties: Ranked[], k: number, strategy: PlacementStrategy, counts: Map<string, number> | undefined, freed: Map<ContainerInstance, Resources>): Ranked[] {
   if (strategy.type === 'random') return ties;
-  let score: (r: Ranked) => number;
-  if (strategy.type === 'binpack') {
-    const field = strategy.field === 'cpu' ? 'cpuUnits' : 'memoryMiB';
-    score = ({ candidate: c }) => c.instance.remaining[field] + (freed.get(c.instance)?.[field] ?? 0) + c.reservation[field];
-  } else {
-    score = (r) => counts!.get(r.values[k])!;
-  }
-  // Each score once: the highest, and the ties that have it.
-  const scores = ties.map(score);
+  // Each score once: the highest, then the ties that have it (plain loops: this runs for every victim).
+  const scores = new Float64Array(ties.length);
   let best = -Infinity;
-  for (const x of scores) if (x > best) best = x;
-  return ties.filter((_, i) => scores[i] === best);
+  for (let i = 0; i < ties.length; i++) {
+    const score = strategy.type === 'binpack' ? binpackScore(ties[i].candidate, strategy.field === 'cpu' ? 'cpuUnits' : 'memoryMiB', freed) : counts!.get(ties[i].values[k])!;
+    scores[i] = score;
+    if (score > best) best = score;
+  }
+  const first: Ranked[] = [];
+  for (let i = 0; i < ties.length; i++) if (scores[i] === best) first.push(ties[i]);
+  return first;
+}
+
+/** What the candidate's instance would have free of the field once it and the victims before it are gone. */
+function binpackScore(c: ScaleInCandidate, field: keyof Resources, freed: Map<ContainerInstance, Resources>): number {
+  return c.instance.remaining[field] + (freed.get(c.instance)?.[field] ?? 0) + c.reservation[field];
 }
 
 /** A running Fargate task of a service (no container instance: only its AZ). */
