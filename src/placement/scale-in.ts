@@ -79,10 +79,11 @@ function countValues(pool: readonly Ranked[], k: number): Map<string, number> {
 function narrow(ties: Ranked[], k: number, strategy: PlacementStrategy, counts: Map<string, number> | undefined, freed: Map<ContainerInstance, Resources>): Ranked[] {
   if (strategy.type === 'random') return ties;
   // Each score once: the highest, then the ties that have it (plain loops: this runs for every victim).
+  const field = strategy.type === 'binpack' ? (strategy.field === 'cpu' ? 'cpuUnits' : 'memoryMiB') : undefined;
   const scores = new Float64Array(ties.length);
   let best = -Infinity;
   for (let i = 0; i < ties.length; i++) {
-    const score = strategy.type === 'binpack' ? binpackScore(ties[i].candidate, strategy.field === 'cpu' ? 'cpuUnits' : 'memoryMiB', freed) : counts!.get(ties[i].values[k])!;
+    const score = field ? binpackScore(ties[i].candidate, field, freed) : counts!.get(ties[i].values[k])!;
     scores[i] = score;
     if (score > best) best = score;
   }
